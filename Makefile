@@ -1,0 +1,179 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# cmwq: the front door.  CMake is the real build (CMakeLists.txt); this file
+# gives it the names people remember.
+#
+#   make / make build     configure and build into build/ (RelWithDebInfo)
+#   make docs             run the tests, build the book: build/docs/html/index.html
+#   make test             all tests, again under ASan+UBSan, then the book and
+#                         the chapter <-> test cross-check
+#   make test T=<name>    only the tests of chapter <name> ([ch:<name>])
+#   make check-setup      print the tool versions; say what to install if missing
+#   make install PREFIX=/usr/local
+#   make clean
+#
+# Works on a fresh Debian 12 with build-essential and git: `make deps` (run
+# by build, test and docs) installs the rest when run as root.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+MAKEFLAGS += --no-print-directory
+
+# Debian's python: Breathe and Sphinx are importable only there, not from a
+# pyenv python3 that may come first on PATH.
+PYTHON := /usr/bin/python3
+
+BUILD      := build
+ASAN_BUILD := build/asan
+DOCS_GEN   := $(BUILD)/docs-gen
+DOXY_OUT   := $(BUILD)/doxygen
+HTML       := $(BUILD)/docs/html
+PREFIX     ?= /usr/local
+T          ?=
+
+NPROC := $(shell nproc 2>/dev/null || echo 2)
+
+APT_PACKAGES := cmake doxygen python3-sphinx python3-breathe python3-sphinx-rtd-theme \
+		catch2 graphviz pkg-config
+APT_LINE := apt-get install -y --no-install-recommends $(APT_PACKAGES)
+
+# Prints the missing pieces, one per line (nothing when all is there).
+define missing_tools
+	for t in g++ cmake doxygen dot pkg-config; do \
+		command -v $$t >/dev/null 2>&1 || echo "$$t"; \
+	done; \
+	[[ -x $(PYTHON) ]] || echo "$(PYTHON)"; \
+	[[ -x $(PYTHON) ]] && for m in sphinx breathe sphinx_rtd_theme; do \
+		$(PYTHON) -c "import $$m" >/dev/null 2>&1 || echo "python module $$m"; \
+	done; \
+	[[ -f /usr/include/catch2/catch.hpp ]] || echo "catch2 (/usr/include/catch2/catch.hpp)"; \
+	true
+endef
+
+.PHONY: all build configure test test-asan docs doxygen sphinx cross-check \
+	check-setup deps install clean help
+
+all: build
+
+help:
+	@sed -n '3,16p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
+
+# --- toolchain --------------------------------------------------------------
+
+deps:
+	@missing=$$( $(missing_tools) ); \
+	[[ -z $$missing ]] && exit 0; \
+	echo "cmwq: missing: $$(echo $$missing | tr '\n' ' ')"; \
+	if [[ $$(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update; \
+		$(APT_LINE); \
+	else \
+		echo "cmwq: install them with:"; \
+		echo "  sudo $(APT_LINE)"; \
+		exit 1; \
+	fi; \
+	missing=$$( $(missing_tools) ); \
+	if [[ -n $$missing ]]; then echo "cmwq: still missing after apt-get: $$missing"; exit 1; fi
+
+check-setup:
+	@ver() { printf '  %-18s %s\n' "$$1" "$$2"; }; \
+	echo "cmwq toolchain (pinned to Debian 12 bookworm):"; \
+	ver g++ "$$(g++ --version 2>/dev/null | head -n1 || echo MISSING)"; \
+	ver cmake "$$(cmake --version 2>/dev/null | head -n1 || echo MISSING)"; \
+	ver doxygen "$$(doxygen --version 2>/dev/null || echo MISSING)"; \
+	ver "sphinx" "$$($(PYTHON) -c 'import sphinx; print(sphinx.__version__)' 2>/dev/null || echo MISSING)"; \
+	ver "breathe" "$$($(PYTHON) -c 'import breathe; print(breathe.__version__)' 2>/dev/null || echo MISSING)"; \
+	ver "sphinx_rtd_theme" "$$($(PYTHON) -c 'import sphinx_rtd_theme; print(sphinx_rtd_theme.__version__)' 2>/dev/null || echo MISSING)"; \
+	ver catch2 "$$(sed -n 's/.*Catch v\([0-9.]*\).*/\1/p' /usr/include/catch2/catch.hpp 2>/dev/null | head -n1 || echo MISSING)"; \
+	ver dot "$$(dot -V 2>&1 | head -n1 || echo MISSING)"; \
+	ver pkg-config "$$(pkg-config --version 2>/dev/null || echo MISSING)"; \
+	ver python "$(PYTHON) $$($(PYTHON) --version 2>/dev/null | cut -d' ' -f2 || echo MISSING)"; \
+	missing=$$( $(missing_tools) ); \
+	if [[ -n $$missing ]]; then \
+		echo "cmwq: missing: $$(echo $$missing | tr '\n' ' ')"; \
+		echo "Install them with:"; \
+		echo "  sudo apt-get update && sudo $(APT_LINE)"; \
+		exit 1; \
+	fi; \
+	dv=$$(doxygen --version); \
+	[[ $$dv == 1.9.4* ]] || echo "note: Doxygen $$dv, not 1.9.4: its warnings (errors here) may differ"; \
+	echo "cmwq: setup ok"
+
+# --- build ------------------------------------------------------------------
+
+$(BUILD)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j$(NPROC)
+
+configure: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+# ctest, with the summary on screen; no test at all is a failure.
+define run_ctest
+	log=$$(mktemp); trap 'rm -f "$$log"' EXIT; \
+	status=0; \
+	ctest --test-dir $(1) --output-on-failure --no-tests=error -j2 2>&1 | tee "$$log" || status=$$?; \
+	if ! grep -Eq '^[0-9]+% tests passed, [0-9]+ tests failed out of [1-9][0-9]*' "$$log"; then \
+		echo "cmwq: ctest in $(1) ran no tests"; exit 1; \
+	fi; \
+	exit $$status
+endef
+
+test: build
+ifneq ($(strip $(T)),)
+	$(BUILD)/bin/cmwq_tests --warn NoTests "[ch:$(T)]"
+else
+	@$(call run_ctest,$(BUILD))
+	$(MAKE) test-asan
+	$(MAKE) docs
+	$(MAKE) cross-check
+endif
+
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMWQ_SANITIZE=ON
+	cmake --build $(ASAN_BUILD) -j$(NPROC)
+	@$(call run_ctest,$(ASAN_BUILD))
+
+# --- the book ---------------------------------------------------------------
+
+docs: build
+	@mkdir -p $(DOCS_GEN)
+	@echo "cmwq: running the tests for the book: $(BUILD)/bin/cmwq_tests -r xml -o $(DOCS_GEN)/tests.xml"
+	@rm -f $(DOCS_GEN)/tests.xml; \
+	status=0; $(BUILD)/bin/cmwq_tests -r xml -o $(DOCS_GEN)/tests.xml || status=$$?; \
+	if [[ $$status -ne 0 ]]; then \
+		echo "cmwq: the tests failed (status $$status); see $(DOCS_GEN)/tests.xml, or run: $(BUILD)/bin/cmwq_tests"; \
+		exit 1; \
+	fi
+	@$(MAKE) doxygen
+	@if [[ -x $(BUILD)/bin/wq_dump ]]; then \
+		echo "cmwq: $(BUILD)/bin/wq_dump --dot > $(DOCS_GEN)/objgraph.dot"; \
+		$(BUILD)/bin/wq_dump --dot > $(DOCS_GEN)/objgraph.dot; \
+	fi
+	@$(MAKE) sphinx
+	@$(MAKE) cross-check
+	@echo "cmwq: the book is at $(BUILD)/docs/html/index.html"
+
+doxygen: deps
+	@rm -rf $(DOXY_OUT); mkdir -p $(DOXY_OUT)
+	@echo "cmwq: doxygen docs/Doxyfile -> $(DOXY_OUT)/xml"
+	@doxygen docs/Doxyfile
+
+sphinx: deps
+	@rm -rf $(HTML) $(BUILD)/docs/doctrees
+	$(PYTHON) -m sphinx -E -a -W --keep-going -n -b html -d $(BUILD)/docs/doctrees -c docs chapters $(HTML)
+
+cross-check: deps
+	$(PYTHON) docs/check_chapters.py
+
+# --- install, clean ---------------------------------------------------------
+
+install: build
+	cmake --install $(BUILD) --prefix "$(PREFIX)"
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,274 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""cmwq Sphinx extension: code by symbol, and links to the v5.9 kernel.
+
+``.. wq-source:: <symbol>``
+    Includes the definition of a function (or struct, union, enum, ...) from
+    the real source file.  The lines come from Doxygen's XML
+    (``<location bodyfile= bodystart= bodyend=>``), so a chapter never holds
+    a line number and never drifts: if the code moves, the inclusion moves
+    with it; if the symbol goes away, the build fails.  For a function
+    declared in a header and defined in a ``.cpp`` file, the definition is
+    shown.  The caption is the file's path from the repository root and the
+    line numbers are the file's own.
+
+    Options: ``:file:`` (a path or path suffix, to pick one of several
+    symbols with the same name), ``:caption:`` (replaces the path),
+    ``:emphasize-lines:``, ``:name:``, ``:class:``.
+
+    An unknown or ambiguous symbol is a warning, so ``sphinx-build -W``
+    fails.
+
+``:kfunc:`name```
+    Links ``name()`` to its definition in Linux v5.9 on elixir.bootlin.com
+    (a pinned tag, never master).  ``:kfunc:`text <name>``` sets the text.
+
+``:ksrc:`path```
+    Links a path of the v5.9 tree, e.g. ``:ksrc:`kernel/workqueue.c```.
+    A ``#L123`` suffix is kept (the tag is pinned, so the line cannot drift).
+"""
+
+import os
+import re
+import xml.etree.ElementTree as ET
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.directives.code import LiteralInclude
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import split_explicit_title
+
+logger = logging.getLogger(__name__)
+
+KERNEL_TAG = "v5.9"
+ELIXIR = "https://elixir.bootlin.com/linux/" + KERNEL_TAG
+
+# memberdef kinds and compounddef kinds that have a body worth showing
+_MEMBER_KINDS = {"function", "define", "enum", "typedef", "variable"}
+_COMPOUND_KINDS = {"struct", "union", "class"}
+
+
+class _Location:
+    __slots__ = ("kind", "name", "file", "start", "end")
+
+    def __init__(self, kind, name, file, start, end):
+        self.kind, self.name, self.file, self.start, self.end = kind, name, file, start, end
+
+    def key(self):
+        return (self.file, self.start, self.end)
+
+
+class DoxygenIndex:
+    """Body locations of every documented symbol, read once per build."""
+
+    def __init__(self, xml_dir, repo_root):
+        self.xml_dir = xml_dir
+        self.repo_root = repo_root
+        self.symbols = {}  # name -> {key: _Location}
+        self.error = None
+        self._load()
+
+    def _path(self, f):
+        if not os.path.isabs(f):
+            f = os.path.join(self.repo_root, f)
+        return os.path.normpath(f)
+
+    def _add(self, kind, name, loc):
+        if loc is None:
+            return
+        bodyfile = loc.get("bodyfile")
+        try:
+            start = int(loc.get("bodystart", "0"))
+            end = int(loc.get("bodyend", "0"))
+        except ValueError:
+            return
+        if not bodyfile or start <= 0:
+            return
+        if end < start:  # a one-line body, or a declaration only
+            end = start
+        entry = _Location(kind, name, self._path(bodyfile), start, end)
+        self.symbols.setdefault(name, {})[entry.key()] = entry
+
+    def _load(self):
+        if not os.path.isdir(self.xml_dir):
+            self.error = ("no Doxygen XML in %s (run `make docs`, which runs doxygen first)"
+                          % self.xml_dir)
+            return
+        for fn in sorted(os.listdir(self.xml_dir)):
+            if not fn.endswith(".xml") or fn in ("index.xml", "Doxyfile.xml"):
+                continue
+            try:
+                root = ET.parse(os.path.join(self.xml_dir, fn)).getroot()
+            except ET.ParseError as e:
+                logger.warning("wq-source: cannot parse %s: %s", fn, e)
+                continue
+            for cdef in root.iter("compounddef"):
+                ckind = cdef.get("kind")
+                if ckind in _COMPOUND_KINDS:
+                    name = (cdef.findtext("compoundname") or "").strip()
+                    self._add(ckind, name, cdef.find("location"))
+                for mdef in cdef.iter("memberdef"):
+                    if mdef.get("kind") in _MEMBER_KINDS:
+                        name = (mdef.findtext("name") or "").strip()
+                        self._add(mdef.get("kind"), name, mdef.find("location"))
+
+    def lookup(self, name, file_hint=None):
+        """Return (location, error message)."""
+        if self.error:
+            return None, self.error
+        found = list(self.symbols.get(name, {}).values())
+        if not found:
+            return None, "unknown symbol %r (not in the Doxygen XML: is it documented?)" % name
+        if file_hint:
+            hint = os.path.normpath(file_hint)
+            found = [l for l in found if l.file == self._path(hint) or l.file.endswith(os.sep + hint)]
+            if not found:
+                return None, "symbol %r has no definition in a file matching %r" % (name, file_hint)
+        if len(found) > 1:
+            # A declaration in a header and the body in a .cpp: show the body.
+            defs = [l for l in found if l.end > l.start or l.file.endswith((".cpp", ".cc", ".c"))]
+            cpp = [l for l in defs if l.file.endswith((".cpp", ".cc", ".c"))]
+            found = cpp or defs or found
+            # Prefer the longest body (a one-line declaration loses to a definition)
+            if len({l.file for l in found}) == 1:
+                found = [max(found, key=lambda l: l.end - l.start)]
+        if len(found) > 1:
+            where = ", ".join("%s:%d" % (os.path.relpath(l.file, self.repo_root), l.start)
+                              for l in sorted(found, key=_Location.key))
+            return None, ("symbol %r is ambiguous (%s): add :file: to pick one" % (name, where))
+        return found[0], None
+
+
+_CACHE = {}
+
+
+def _get_index(env):
+    """The index, once per XML directory version (not kept in the pickled env)."""
+    cfg = env.config
+    try:
+        stamp = os.stat(os.path.join(cfg.wq_doxygen_xml, "index.xml")).st_mtime_ns
+    except OSError:
+        stamp = None
+    key = (cfg.wq_doxygen_xml, stamp)
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = DoxygenIndex(cfg.wq_doxygen_xml, cfg.wq_repo_root)
+    return _CACHE[key]
+
+
+_LEAD_RE = re.compile(r"^\s*($|//|/\*|\*|#)")
+
+
+def _definition_start(lines, loc):
+    """Doxygen's bodystart is the line with the function's name; the kernel's
+    style puts the return type on the line before (``static struct worker *``
+    / ``alloc_worker(int node)``).  Take such lines in, so the excerpt is the
+    whole definition."""
+    start = loc.start
+    if loc.kind != "function":
+        return start
+    for _ in range(2):
+        if start <= 1:
+            break
+        prev = lines[start - 2]
+        s = prev.rstrip()
+        if not s or _LEAD_RE.match(prev) or s.endswith((";", "}", "{", "*/", ")", ",")):
+            break
+        start -= 1
+    return start
+
+
+class WqSource(SphinxDirective):
+    has_content = False
+    required_arguments = 1
+    optional_arguments = 0
+    final_argument_whitespace = False
+    option_spec = {
+        "file": directives.unchanged_required,
+        "caption": directives.unchanged,
+        "emphasize-lines": directives.unchanged_required,
+        "name": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    def _fail(self, msg):
+        logger.warning("wq-source: %s", msg, location=self.get_location())
+        return []
+
+    def run(self):
+        symbol = self.arguments[0].strip()
+        if symbol.endswith("()"):
+            symbol = symbol[:-2]
+        index = _get_index(self.env)
+        loc, err = index.lookup(symbol, self.options.get("file"))
+        if err:
+            return self._fail(err)
+        if not os.path.isfile(loc.file):
+            return self._fail("%s: file %s does not exist" % (symbol, loc.file))
+        with open(loc.file, encoding="utf-8") as f:
+            file_lines = f.read().splitlines()
+        if loc.end > len(file_lines):
+            return self._fail("%s: lines %d-%d are beyond the end of %s (stale Doxygen XML?)"
+                              % (symbol, loc.start, loc.end, loc.file))
+        start = _definition_start(file_lines, loc)
+        rel_to_repo = os.path.relpath(loc.file, self.config.wq_repo_root)
+        rel_to_doc = os.path.relpath(loc.file, os.path.dirname(self.env.doc2path(self.env.docname)))
+        self.env.note_dependency(loc.file)
+
+        options = {
+            "language": "cpp",
+            "lines": "%d-%d" % (start, loc.end),
+            "lineno-start": start,
+            "caption": self.options.get("caption") or rel_to_repo,
+        }
+        for k in ("emphasize-lines", "name", "class"):
+            if k in self.options:
+                options[k] = self.options[k]
+        inc = LiteralInclude(
+            "literalinclude", [rel_to_doc.replace(os.sep, "/")], options, self.content,
+            self.lineno, self.content_offset, self.block_text, self.state, self.state_machine)
+        return inc.run()
+
+
+def _make_link_role(url_of, text_of):
+    def role(name, rawtext, text, lineno, inliner, options=None, content=None):
+        has_title, title, target = split_explicit_title(text)
+        target = target.strip()
+        if not target:
+            msg = inliner.reporter.error("%s: empty target" % name, line=lineno)
+            return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+        label = title if has_title else text_of(target)
+        ref = nodes.reference(rawtext, "", refuri=url_of(target), classes=["kernel-link"])
+        ref += nodes.literal(label, label)
+        return [ref], []
+    return role
+
+
+def _kfunc_url(name):
+    name = name[:-2] if name.endswith("()") else name
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        name = re.sub(r"[^A-Za-z0-9_]", "", name)
+    return "%s/C/ident/%s" % (ELIXIR, name)
+
+
+def _kfunc_text(name):
+    return name if name.endswith("()") else name + "()"
+
+
+def _ksrc_url(path):
+    return "%s/source/%s" % (ELIXIR, path.lstrip("/"))
+
+
+def _ksrc_text(path):
+    return path.split("#", 1)[0]
+
+
+def setup(app):
+    here = os.path.dirname(os.path.abspath(__file__))
+    repo = os.path.normpath(os.path.join(here, "..", ".."))
+    app.add_config_value("wq_repo_root", repo, "env")
+    app.add_config_value("wq_doxygen_xml", os.path.join(repo, "build", "doxygen", "xml"), "env")
+    app.add_directive("wq-source", WqSource)
+    app.add_role("kfunc", _make_link_role(_kfunc_url, _kfunc_text))
+    app.add_role("ksrc", _make_link_role(_ksrc_url, _ksrc_text))
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

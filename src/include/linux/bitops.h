@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* include/linux/bitops.h: bit operations on unsigned long words (cmwq substrate) */
+#ifndef _LINUX_BITOPS_H
+#define _LINUX_BITOPS_H
+
+#include <linux/types.h>
+
+#define BIT(nr) (1UL << (nr))
+
+/* Atomic: set bit @nr and return its old value (a full barrier). */
+static inline bool test_and_set_bit(long nr, volatile unsigned long *addr)
+{
+	unsigned long mask = BIT(nr);
+	return __atomic_fetch_or((unsigned long *)addr, mask, __ATOMIC_SEQ_CST) & mask;
+}
+
+static inline bool test_and_clear_bit(long nr, volatile unsigned long *addr)
+{
+	unsigned long mask = BIT(nr);
+	return __atomic_fetch_and((unsigned long *)addr, ~mask, __ATOMIC_SEQ_CST) & mask;
+}
+
+static inline void set_bit(long nr, volatile unsigned long *addr)
+{
+	__atomic_fetch_or((unsigned long *)addr, BIT(nr), __ATOMIC_RELAXED);
+}
+
+static inline void clear_bit(long nr, volatile unsigned long *addr)
+{
+	__atomic_fetch_and((unsigned long *)addr, ~BIT(nr), __ATOMIC_RELAXED);
+}
+
+static inline bool test_bit(long nr, const volatile unsigned long *addr)
+{
+	return (__atomic_load_n((const unsigned long *)addr, __ATOMIC_RELAXED) >> nr) & 1;
+}
+
+/*
+ * Non-atomic forms: the caller owns the word (for a work item: owns PENDING).
+ * They are relaxed atomic loads and stores so that concurrent readers are not a data race.
+ */
+static inline void __set_bit(long nr, volatile unsigned long *addr)
+{
+	unsigned long v = __atomic_load_n((unsigned long *)addr, __ATOMIC_RELAXED);
+	__atomic_store_n((unsigned long *)addr, v | BIT(nr), __ATOMIC_RELAXED);
+}
+
+static inline void __clear_bit(long nr, volatile unsigned long *addr)
+{
+	unsigned long v = __atomic_load_n((unsigned long *)addr, __ATOMIC_RELAXED);
+	__atomic_store_n((unsigned long *)addr, v & ~BIT(nr), __ATOMIC_RELAXED);
+}
+
+#endif /* _LINUX_BITOPS_H */

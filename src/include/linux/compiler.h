@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* include/linux/compiler.h: compiler helpers the kernel code relies on (cmwq substrate) */
+#ifndef _LINUX_COMPILER_H
+#define _LINUX_COMPILER_H
+
+/** @brief Branch hint: the condition is usually true. */
+#define likely(x) __builtin_expect(!!(x), 1)
+/** @brief Branch hint: the condition is usually false. */
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+/** @brief Compiler barrier: no memory access moves across it. */
+#define barrier() __asm__ __volatile__("" : : : "memory")
+
+/**
+ * @brief Read a shared plain variable exactly once, without tearing.
+ *
+ * The kernel reads fields that other CPUs write without a lock through
+ * READ_ONCE().  In C++ such a read is a data race unless it is atomic, so
+ * here it is a relaxed atomic load: same code on x86, defined behaviour.
+ */
+#define READ_ONCE(x) __atomic_load_n(&(x), __ATOMIC_RELAXED)
+/** @brief Write a shared plain variable exactly once (relaxed atomic store). */
+#define WRITE_ONCE(x, val) __atomic_store_n(&(x), (val), __ATOMIC_RELAXED)
+
+/** @brief Full memory barrier. */
+#define smp_mb() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+/** @brief Write (store-store) barrier. */
+#define smp_wmb() __atomic_thread_fence(__ATOMIC_RELEASE)
+/** @brief Read (load-load) barrier. */
+#define smp_rmb() __atomic_thread_fence(__ATOMIC_ACQUIRE)
+/** @brief Barrier after an atomic read-modify-write (our RMWs are already full barriers). */
+#define smp_mb__after_atomic() barrier()
+
+#ifndef __always_inline
+#define __always_inline inline __attribute__((__always_inline__))
+#endif
+#define __printf(a, b) __attribute__((__format__(printf, a, b)))
+#define __must_check __attribute__((__warn_unused_result__))
+#define __aligned(x) __attribute__((__aligned__(x)))
+#define __maybe_unused __attribute__((__unused__))
+
+/** Size of a cache line on the machines cmwq targets. */
+#define SMP_CACHE_BYTES 64
+#define ____cacheline_aligned __aligned(SMP_CACHE_BYTES)
+#define ____cacheline_aligned_in_smp ____cacheline_aligned
+
+/* Sparse annotations: documentation only. */
+#define __releases(x)
+#define __acquires(x)
+#define __rcu
+#define __percpu
+#define __user
+
+#endif /* _LINUX_COMPILER_H */

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* include/linux/cpu.h: bringing up the virtual CPUs (cmwq substrate) */
+#ifndef _LINUX_CPU_H
+#define _LINUX_CPU_H
+
+/**
+ * @brief Decide how many virtual CPUs the machine has and mark them possible and online.
+ *
+ * The real CPU count, unless the environment says CMWQ_NR_CPUS=n (clamped to
+ * [1, NR_CPUS]).  Called once by start_kernel(), before anything else uses a CPU.
+ */
+void smp_init(void);
+
+#endif

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* include/linux/cpumask.h: sets of virtual CPUs (cmwq substrate) */
+#ifndef _LINUX_CPUMASK_H
+#define _LINUX_CPUMASK_H
+
+#include <linux/types.h>
+#include <linux/threads.h>
+
+#define BITS_TO_LONGS(n) (((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
+
+/** @brief A set of CPUs, one bit per virtual CPU. */
+struct cpumask {
+	unsigned long bits[BITS_TO_LONGS(NR_CPUS)]; /**< bit c set: CPU c is in the set */
+};
+typedef struct cpumask cpumask_var_t[1];
+
+/** How many virtual CPUs this machine has (set once at boot; see CMWQ_NR_CPUS). */
+extern unsigned int nr_cpu_ids;
+#define nr_cpumask_bits nr_cpu_ids
+
+extern const struct cpumask *const cpu_possible_mask;
+extern const struct cpumask *const cpu_online_mask;
+const struct cpumask *cpumask_of(int cpu);
+
+#define cpumask_bits(maskp) ((maskp)->bits)
+
+static inline void cpumask_set_cpu(unsigned int cpu, struct cpumask *m) { m->bits[cpu / BITS_PER_LONG] |= 1UL << (cpu % BITS_PER_LONG); }
+static inline void cpumask_clear_cpu(unsigned int cpu, struct cpumask *m) { m->bits[cpu / BITS_PER_LONG] &= ~(1UL << (cpu % BITS_PER_LONG)); }
+static inline bool cpumask_test_cpu(int cpu, const struct cpumask *m) { return (m->bits[cpu / BITS_PER_LONG] >> (cpu % BITS_PER_LONG)) & 1; }
+static inline void cpumask_clear(struct cpumask *m) { for (unsigned long &w : m->bits) w = 0; }
+static inline void cpumask_copy(struct cpumask *d, const struct cpumask *s) { *d = *s; }
+static inline bool cpumask_equal(const struct cpumask *a, const struct cpumask *b)
+{
+	for (unsigned int i = 0; i < BITS_TO_LONGS(NR_CPUS); i++)
+		if (a->bits[i] != b->bits[i])
+			return false;
+	return true;
+}
+static inline bool cpumask_empty(const struct cpumask *m)
+{
+	for (unsigned long w : m->bits)
+		if (w)
+			return false;
+	return true;
+}
+static inline unsigned int cpumask_weight(const struct cpumask *m)
+{
+	unsigned int n = 0;
+	for (unsigned long w : m->bits)
+		n += __builtin_popcountl(w);
+	return n;
+}
+/* The first CPU in @m, or nr_cpu_ids if it is empty. */
+static inline unsigned int cpumask_first(const struct cpumask *m)
+{
+	for (unsigned int c = 0; c < nr_cpu_ids; c++)
+		if (cpumask_test_cpu(c, m))
+			return c;
+	return nr_cpu_ids;
+}
+/* The next CPU after @n in @m, or nr_cpu_ids. */
+static inline unsigned int cpumask_next(int n, const struct cpumask *m)
+{
+	for (unsigned int c = n + 1; c < nr_cpu_ids; c++)
+		if (cpumask_test_cpu(c, m))
+			return c;
+	return nr_cpu_ids;
+}
+
+static inline bool alloc_cpumask_var(cpumask_var_t *mask, gfp_t) { cpumask_clear(*mask); return true; }
+static inline bool zalloc_cpumask_var(cpumask_var_t *mask, gfp_t) { cpumask_clear(*mask); return true; }
+static inline void free_cpumask_var(cpumask_var_t) { }
+
+#define for_each_cpu(cpu, mask) for ((cpu) = cpumask_first(mask); (unsigned int)(cpu) < nr_cpu_ids; (cpu) = cpumask_next((cpu), (mask)))
+#define for_each_possible_cpu(cpu) for_each_cpu((cpu), cpu_possible_mask)
+#define for_each_online_cpu(cpu) for_each_cpu((cpu), cpu_online_mask)
+
+/* cmwq models one NUMA node. */
+#define NUMA_NO_NODE (-1)
+#define nr_node_ids 1
+static inline int cpu_to_node(int) { return 0; }
+
+#endif

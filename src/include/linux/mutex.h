@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* include/linux/mutex.h: sleeping locks (cmwq substrate) */
+#ifndef _LINUX_MUTEX_H
+#define _LINUX_MUTEX_H
+
+#include <linux/types.h>
+#include <linux/spinlock.h>
+
+/**
+ * @brief A sleeping lock: a waiter blocks through schedule().
+ *
+ * So a work item that waits for a mutex counts as sleeping for concurrency
+ * management, and the pool may start another worker, as in the kernel.
+ */
+struct mutex {
+	struct task_struct *owner;  /**< the holder, or NULL */
+	int nr_waiters;             /**< tasks queued on wait_list (read by unlock) */
+	raw_spinlock_t wait_lock;   /**< protects wait_list */
+	struct list_head wait_list; /**< sleeping waiters, in arrival order */
+};
+
+#define __MUTEX_INITIALIZER(name) { NULL, 0, __RAW_SPIN_LOCK_UNLOCKED(name.wait_lock), { &(name).wait_list, &(name).wait_list } }
+#define DEFINE_MUTEX(name) struct mutex name = __MUTEX_INITIALIZER(name)
+
+void mutex_init(struct mutex *lock);
+void mutex_lock(struct mutex *lock);
+void mutex_unlock(struct mutex *lock);
+int mutex_trylock(struct mutex *lock);
+bool mutex_is_locked(struct mutex *lock);
+
+#endif

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* include/linux/slab.h: kmalloc() and friends over the C allocator (cmwq substrate) */
+#ifndef _LINUX_SLAB_H
+#define _LINUX_SLAB_H
+
+#include <linux/types.h>
+
+/*
+ * In C, kmalloc()'s void * converts to any object pointer by itself.  C++
+ * wants a cast.  This small proxy converts to whatever pointer it is assigned
+ * to, so `wq = kzalloc(sizeof(*wq), GFP_KERNEL);` reads as it does in the kernel.
+ */
+struct kalloc_ptr {
+	void *p;
+	template <class T> operator T *() const { return static_cast<T *>(p); }
+	explicit operator bool() const { return p != nullptr; }
+};
+
+void *__kmalloc(size_t size, size_t align, bool zero);
+
+static inline kalloc_ptr kmalloc(size_t size, gfp_t) { return { __kmalloc(size, 0, false) }; }
+static inline kalloc_ptr kzalloc(size_t size, gfp_t) { return { __kmalloc(size, 0, true) }; }
+static inline kalloc_ptr kzalloc_node(size_t size, gfp_t, int) { return { __kmalloc(size, 0, true) }; }
+static inline kalloc_ptr kcalloc(size_t n, size_t size, gfp_t) { return { __kmalloc(n * size, 0, true) }; }
+void kfree(const void *p);
+
+/* A cache of equal-size, aligned objects (here: just the size and alignment to use). */
+struct kmem_cache {
+	const char *name;
+	size_t size;
+	size_t align;
+};
+
+#define SLAB_PANIC 0x1u
+struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align, unsigned int flags);
+#define KMEM_CACHE(s, flags) kmem_cache_create(#s, sizeof(struct s), alignof(struct s), (flags))
+static inline kalloc_ptr kmem_cache_alloc(struct kmem_cache *c, gfp_t) { return { __kmalloc(c->size, c->align, false) }; }
+static inline kalloc_ptr kmem_cache_alloc_node(struct kmem_cache *c, gfp_t, int) { return { __kmalloc(c->size, c->align, false) }; }
+static inline void kmem_cache_free(struct kmem_cache *, void *p) { kfree(p); }
+
+#endif

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* include/linux/spinlock.h: raw spinlocks (cmwq substrate) */
+#ifndef _LINUX_SPINLOCK_H
+#define _LINUX_SPINLOCK_H
+
+#include <linux/types.h>
+#include <linux/lockdep.h>
+
+/**
+ * @brief A lock that never sleeps: a waiter spins (then parks in the backend).
+ *
+ * Waiting for it never calls schedule(), so it is invisible to workqueue
+ * concurrency management, exactly like the kernel's raw spinlock.
+ */
+typedef struct raw_spinlock {
+	int locked;                 /**< 0 free, otherwise held (the backend's lock word) */
+	struct task_struct *owner;  /**< the holder, for lockdep_assert_held() */
+} raw_spinlock_t;
+typedef raw_spinlock_t spinlock_t;
+
+#define __RAW_SPIN_LOCK_UNLOCKED(name) { 0, NULL }
+#define DEFINE_RAW_SPINLOCK(name) raw_spinlock_t name = __RAW_SPIN_LOCK_UNLOCKED(name)
+#define DEFINE_SPINLOCK(name) DEFINE_RAW_SPINLOCK(name)
+
+void raw_spin_lock_init(raw_spinlock_t *lock);
+void raw_spin_lock(raw_spinlock_t *lock);
+void raw_spin_unlock(raw_spinlock_t *lock);
+bool raw_spin_trylock(raw_spinlock_t *lock);
+
+/* Interrupts do not exist here: the _irq forms are the plain lock. */
+#define raw_spin_lock_irq(l) raw_spin_lock(l)
+#define raw_spin_unlock_irq(l) raw_spin_unlock(l)
+#define raw_spin_lock_irqsave(l, flags) do { (flags) = 0; raw_spin_lock(l); } while (0)
+#define raw_spin_unlock_irqrestore(l, flags) do { (void)(flags); raw_spin_unlock(l); } while (0)
+#define spin_lock_init raw_spin_lock_init
+#define spin_lock raw_spin_lock
+#define spin_unlock raw_spin_unlock
+#define spin_lock_irq raw_spin_lock
+#define spin_unlock_irq raw_spin_unlock
+#define spin_lock_irqsave raw_spin_lock_irqsave
+#define spin_unlock_irqrestore raw_spin_unlock_irqrestore
+#define local_irq_save(flags) do { (flags) = 0; } while (0)
+#define local_irq_restore(flags) do { (void)(flags); } while (0)
+#define local_irq_disable() do { } while (0)
+#define local_irq_enable() do { } while (0)
+
+#endif

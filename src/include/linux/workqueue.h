@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * include/linux/workqueue.h: the workqueue API a kernel-style client includes (Linux v5.9).
+ *
+ * This header is all a driver-style program needs: work items, workqueues,
+ * queueing, flushing and the system workqueues.  The workqueue subsystem
+ * boots before main() runs, as the kernel boots before any driver; a client
+ * never calls an init function.
+ */
+#ifndef _LINUX_WORKQUEUE_H
+#define _LINUX_WORKQUEUE_H
+
+#include <linux/types.h>
+#include <linux/kernel.h>
+#include <linux/list.h>
+#include <linux/atomic.h>
+#include <linux/bitops.h>
+#include <linux/threads.h>
+#include <linux/cpumask.h>
+
+struct workqueue_struct;
+struct work_struct;
+
+/** @brief The function a work item runs; it gets the work item itself. */
+typedef void (*work_func_t)(struct work_struct *work);
+
+/** @brief The bits of work_struct::data, as unsigned longs for the bitops. */
+#define work_data_bits(work) ((unsigned long *)(&(work)->data))
+
+/**
+ * @brief The layout of work_struct::data.
+ *
+ * While a work item is queued, the low WORK_STRUCT_FLAG_BITS hold flags and
+ * its flush color, and the high bits point at its pool_workqueue (which is
+ * why pool_workqueues are aligned to 256 bytes).  Off queue, the high bits
+ * hold the id of the pool it last ran on.
+ */
+// [work_struct:data-bits]
+enum {
+	WORK_STRUCT_PENDING_BIT = 0, /**< owned: queued, or about to be */
+	WORK_STRUCT_DELAYED_BIT = 1, /**< parked on pwq->delayed_works by max_active */
+	WORK_STRUCT_PWQ_BIT = 2,     /**< the high bits point at a pool_workqueue */
+	WORK_STRUCT_LINKED_BIT = 3,  /**< the next work on the list travels with this one */
+	WORK_STRUCT_COLOR_SHIFT = 4, /**< where the flush color starts */
+	WORK_STRUCT_COLOR_BITS = 4,  /**< how wide the flush color is */
+
+	WORK_STRUCT_PENDING = 1 << WORK_STRUCT_PENDING_BIT, /**< mask of PENDING */
+	WORK_STRUCT_DELAYED = 1 << WORK_STRUCT_DELAYED_BIT, /**< mask of DELAYED */
+	WORK_STRUCT_PWQ = 1 << WORK_STRUCT_PWQ_BIT,         /**< mask of PWQ */
+	WORK_STRUCT_LINKED = 1 << WORK_STRUCT_LINKED_BIT,   /**< mask of LINKED */
+	WORK_STRUCT_STATIC = 0, /**< debugobjects' static bit: not used by cmwq */
+
+	WORK_NR_COLORS = (1 << WORK_STRUCT_COLOR_BITS) - 1, /**< flush colors 0..14 */
+	WORK_NO_COLOR = WORK_NR_COLORS, /**< color of barriers: not counted by flushes */
+
+	WORK_CPU_UNBOUND = NR_CPUS, /**< "no CPU asked for": use the local one */
+
+	WORK_STRUCT_FLAG_BITS = WORK_STRUCT_COLOR_SHIFT + WORK_STRUCT_COLOR_BITS, /**< 8 */
+
+	WORK_OFFQ_FLAG_BASE = WORK_STRUCT_COLOR_SHIFT, /**< off queue, flags start here */
+	__WORK_OFFQ_CANCELING = WORK_OFFQ_FLAG_BASE,   /**< bit: a cancel owns the item */
+	WORK_OFFQ_CANCELING = (1 << __WORK_OFFQ_CANCELING), /**< mask of CANCELING */
+	WORK_OFFQ_FLAG_BITS = 1,                        /**< off-queue flag bits */
+	WORK_OFFQ_POOL_SHIFT = WORK_OFFQ_FLAG_BASE + WORK_OFFQ_FLAG_BITS, /**< pool id starts here */
+	WORK_OFFQ_LEFT = BITS_PER_LONG - WORK_OFFQ_POOL_SHIFT, /**< bits left for the pool id */
+	WORK_OFFQ_POOL_BITS = WORK_OFFQ_LEFT <= 31 ? WORK_OFFQ_LEFT : 31, /**< pool id width */
+	WORK_OFFQ_POOL_NONE = (int)((1UL << WORK_OFFQ_POOL_BITS) - 1), /**< "no pool" */
+
+	WORK_STRUCT_FLAG_MASK = (1 << WORK_STRUCT_FLAG_BITS) - 1, /**< the low flag bits */
+	WORK_STRUCT_WQ_DATA_MASK = ~WORK_STRUCT_FLAG_MASK,        /**< the pwq pointer bits */
+
+	WORK_BUSY_PENDING = 1 << 0, /**< work_busy(): pending */
+	WORK_BUSY_RUNNING = 1 << 1, /**< work_busy(): running */
+
+	WORKER_DESC_LEN = 24, /**< length of worker::desc */
+};
+// [work_struct:data-bits-end]
+
+/** The value of work_struct::data for a work item that was never queued. */
+#define WORK_STRUCT_NO_POOL ((unsigned long)WORK_OFFQ_POOL_NONE << WORK_OFFQ_POOL_SHIFT)
+
+/**
+ * @brief A work item: a function to run later, in a worker, in process context.
+ *
+ * Embed it in your own structure and get back to that structure with
+ * container_of() in the work function.
+ */
+struct work_struct {
+	atomic_long_t data;     /**< PENDING and the other flags, plus a pwq pointer or a pool id */
+	struct list_head entry; /**< link on a pool's worklist, a pwq's delayed list or a worker's scheduled list */
+	work_func_t func;       /**< the function to run */
+	const char *name;       /**< the function's name as written at INIT_WORK(); cmwq's stand-in for lockdep_map */
+};
+
+/** Initial work->data: off queue, no pool. */
+#define WORK_DATA_INIT() ATOMIC_LONG_INIT((unsigned long)WORK_STRUCT_NO_POOL)
+/** Initial work->data of a statically defined work item. */
+#define WORK_DATA_STATIC_INIT() ATOMIC_LONG_INIT((unsigned long)(WORK_STRUCT_NO_POOL | WORK_STRUCT_STATIC))
+
+/** Static initialiser of work item @p n running @p f. */
+#define __WORK_INITIALIZER(n, f)                                        \
+	{                                                               \
+		.data = WORK_DATA_STATIC_INIT(),                        \
+		.entry = { &(n).entry, &(n).entry },                    \
+		.func = (f),                                            \
+		.name = #f,                                             \
+	}
+
+/** Define and initialise a static work item @p n running @p f. */
+#define DECLARE_WORK(n, f) struct work_struct n = __WORK_INITIALIZER(n, f)
+
+/**
+ * @brief Check, before (re)initialising @p work, that it is not queued.
+ *
+ * The kernel's debugobjects catch a pending work item being initialised
+ * again.  cmwq tracks which work items are pending and refuses: it prints a
+ * diagnostic and leaves the queued item alone, so nothing is lost.
+ * @param work the work item about to be initialised
+ * @param onstack true for INIT_WORK_ONSTACK()
+ * @return true if @p work may be initialised
+ */
+bool __init_work(struct work_struct *work, int onstack);
+
+void destroy_work_on_stack(struct work_struct *work);
+
+/** Initialise @p _work to run @p _func, named @p _name, unless it is queued (see __init_work()). */
+#define __INIT_WORK_NAMED(_work, _func, _onstack, _name)                             \
+	do {                                                                         \
+		if (__init_work((_work), _onstack)) {                                \
+			(_work)->data = (atomic_long_t)WORK_DATA_INIT();             \
+			INIT_LIST_HEAD(&(_work)->entry);                             \
+			(_work)->func = (_func);                                     \
+			(_work)->name = (_name);                                     \
+		}                                                                    \
+	} while (0)
+
+/** Initialise @p _work to run @p _func (the kernel's form, with the on-stack flag). */
+#define __INIT_WORK(_work, _func, _onstack) __INIT_WORK_NAMED((_work), (_func), (_onstack), #_func)
+/** Initialise @p _work to run @p _func. */
+#define INIT_WORK(_work, _func) __INIT_WORK_NAMED((_work), (_func), 0, #_func)
+/** Initialise an on-stack @p _work to run @p _func. */
+#define INIT_WORK_ONSTACK(_work, _func) __INIT_WORK_NAMED((_work), (_func), 1, #_func)
+
+/** True while @p work is queued or about to be (its PENDING bit). */
+#define work_pending(work) test_bit(WORK_STRUCT_PENDING_BIT, work_data_bits(work))
+
+/** @brief Workqueue flags for alloc_workqueue() (v5.9 values). */
+// [workqueue_struct:flags]
+enum {
+	WQ_UNBOUND = 1 << 1,         /**< not bound to a CPU (not available yet in cmwq) */
+	WQ_FREEZABLE = 1 << 2,       /**< frozen during suspend */
+	WQ_MEM_RECLAIM = 1 << 3,     /**< must make progress under memory pressure (rescuer) */
+	WQ_HIGHPRI = 1 << 4,         /**< served by the high-priority pools */
+	WQ_CPU_INTENSIVE = 1 << 5,   /**< items do not count for concurrency management */
+	WQ_SYSFS = 1 << 6,           /**< visible in sysfs (not in cmwq) */
+	WQ_POWER_EFFICIENT = 1 << 7, /**< unbound if workqueue.power_efficient is set */
+
+	__WQ_DRAINING = 1 << 16,         /**< internal: draining */
+	__WQ_ORDERED = 1 << 17,          /**< internal: ordered */
+	__WQ_LEGACY = 1 << 18,           /**< internal: create*_workqueue() */
+	__WQ_ORDERED_EXPLICIT = 1 << 19, /**< internal: alloc_ordered_workqueue() */
+	__WQ_DESTROYING = 1 << 20,       /**< internal (later kernels): destroy_workqueue() has begun */
+	__WQ_DESTROYED = 1 << 21,        /**< internal (cmwq): destroyed; any further use is a bug */
+
+	WQ_MAX_ACTIVE = 512,                /**< highest max_active */
+	WQ_MAX_UNBOUND_PER_CPU = 4,         /**< unbound max_active per CPU */
+	WQ_DFL_ACTIVE = WQ_MAX_ACTIVE / 2,  /**< what max_active 0 means */
+};
+// [workqueue_struct:flags-end]
+
+/** The standard workqueue: per-CPU, normal priority ("events"). */
+extern struct workqueue_struct *system_wq;
+/** Like system_wq, served by the high-priority pools ("events_highpri"). */
+extern struct workqueue_struct *system_highpri_wq;
+/** Like system_wq, for items that may run long ("events_long"). */
+extern struct workqueue_struct *system_long_wq;
+/** Like system_wq, frozen during suspend ("events_freezable"). */
+extern struct workqueue_struct *system_freezable_wq;
+/** Per-CPU unless power-efficient mode is on ("events_power_efficient"). */
+extern struct workqueue_struct *system_power_efficient_wq;
+
+struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags, int max_active, ...)
+	__printf(1, 4);
+void destroy_workqueue(struct workqueue_struct *wq);
+
+bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work);
+void flush_workqueue(struct workqueue_struct *wq);
+void drain_workqueue(struct workqueue_struct *wq);
+bool flush_work(struct work_struct *work);
+struct work_struct *current_work(void);
+
+void workqueue_init_early(void);
+void workqueue_init(void);
+
+/** @brief Queue @p work on @p wq, on the current CPU. @return false if it was already pending */
+static inline bool queue_work(struct workqueue_struct *wq, struct work_struct *work)
+{
+	return queue_work_on(WORK_CPU_UNBOUND, wq, work);
+}
+
+/** @brief Queue @p work on the system workqueue, on CPU @p cpu. @return false if it was already pending */
+static inline bool schedule_work_on(int cpu, struct work_struct *work)
+{
+	return queue_work_on(cpu, system_wq, work);
+}
+
+/** @brief Queue @p work on the system workqueue. @return false if it was already pending */
+static inline bool schedule_work(struct work_struct *work)
+{
+	return queue_work(system_wq, work);
+}
+
+/** @brief Wait until everything queued on the system workqueue so far has run. */
+static inline void flush_scheduled_work(void)
+{
+	flush_workqueue(system_wq);
+}
+
+/*
+ * Make sure the object file that boots the subsystem is linked in, even from
+ * a static library: every file that includes this header refers to it.
+ */
+/** Defined next to the boot code (src/init/main.cpp). */
+extern const int __cmwq_boot_anchor;
+/** This file's reference to the boot code: keeps it linked in. */
+static const int *const __cmwq_boot_ref __attribute__((used)) = &__cmwq_boot_anchor;
+
+#endif /* _LINUX_WORKQUEUE_H */

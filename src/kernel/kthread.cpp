@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// kernel/kthread.c: kthread_create_on_node(), kthread_stop() (Linux v5.9), userspace version
+/*
+ * A kthread is a task with a thread of its own.  It is created asleep: its
+ * thread starts at once but waits until somebody wakes the task, so the
+ * creator can name it, bind it and hand it its data first, as in the kernel.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include <linux/completion.h>
+#include <linux/kernel.h>
+#include <linux/kthread.h>
+#include <linux/slab.h>
+#include <arch/arch.h>
+
+#include "sched/sched.h"
+
+/** @brief A kthread's task and what kthread_stop() waits on. */
+struct kthread {
+	struct task_struct task;  /**< first, so that freeing the task frees the whole */
+	struct completion exited; /**< completed when threadfn has returned */
+};
+
+static_assert(__builtin_offsetof(struct kthread, task) == 0, "put_task_struct() frees the task");
+
+/**
+ * @brief The kthread that holds @p k.
+ * @param k a task made by kthread_create_on_node()
+ *
+ * Context: any.
+ * @return the enclosing struct kthread
+ */
+static struct kthread *to_kthread(struct task_struct *k)
+{
+	WARN_ON(!(k->flags & PF_KTHREAD));
+	return container_of(k, struct kthread, task);
+}
+
+// [kthread:entry]
+/**
+ * @brief The first code of every kthread: wait to be woken, run threadfn, exit.
+ * @param t the kthread's task
+ *
+ * Context: the new thread.  The task holds one reference to itself, dropped last.
+ */
+static void kthread_entry(struct task_struct *t)
+{
+	struct kthread *self = to_kthread(t);
+	int ret = -EINTR;
+
+	while (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) != TASK_RUNNING)
+		arch_task_block(t);
+
+	/* Stopped before it ever ran: do not run threadfn at all, as in the kernel. */
+	if (!__atomic_load_n(&t->should_stop, __ATOMIC_ACQUIRE))
+		ret = t->threadfn(t->data);
+	t->exit_code = ret;
+	complete_all(&self->exited);
+	arch_task_exit(t);
+	put_task_struct(t);
+}
+// [kthread:entry-end]
+
+/**
+ * @brief Create a kthread, asleep, that will run @p threadfn(@p data) once woken.
+ * @param threadfn the function it runs
+ * @param data its argument
+ * @param node NUMA node (cmwq has one; ignored)
+ * @param namefmt printf-style name, e.g. "kworker/%d:%d"
+ *
+ * Context: process context; may allocate.
+ * @return the new task, or ERR_PTR(-ENOMEM)
+ */
+struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *data, int node,
+					   const char namefmt[], ...)
+{
+	struct kthread *k = kzalloc(sizeof(*k), GFP_KERNEL);
+	struct task_struct *t;
+	va_list args;
+
+	(void)node;
+	if (!k)
+		return (struct task_struct *)ERR_PTR(-ENOMEM);
+	t = &k->task;
+	t->state = TASK_UNINTERRUPTIBLE;
+	t->flags = PF_KTHREAD;
+	t->cpu = -1;
+	t->pid = alloc_pid();
+	t->usage = 1;
+	t->threadfn = threadfn;
+	t->data = data;
+	va_start(args, namefmt);
+	vsnprintf(t->comm, sizeof(t->comm), namefmt, args);
+	va_end(args);
+	init_completion(&k->exited);
+
+	if (arch_task_start(t, kthread_entry)) {
+		kfree(k);
+		return (struct task_struct *)ERR_PTR(-ENOMEM);
+	}
+	return t;
+}
+
+/**
+ * @brief Where @p p may run: pinned to the one CPU of @p mask, or anywhere.
+ * @param p the task
+ * @param mask the CPUs allowed
+ *
+ * Context: any.
+ */
+static void task_set_cpus(struct task_struct *p, const struct cpumask *mask)
+{
+	int cpu = -1;
+
+	if (cpumask_weight(mask) == 1)
+		cpu = (int)cpumask_first(mask);
+	WRITE_ONCE(p->cpu, cpu);
+	arch_task_bind(p, cpu);
+}
+
+/**
+ * @brief Bind a kthread that has not run yet to the CPUs of @p mask.
+ * @param p the task, still asleep since its creation
+ * @param mask the CPUs allowed; one CPU pins it there
+ *
+ * Context: process context.
+ */
+void kthread_bind_mask(struct task_struct *p, const struct cpumask *mask)
+{
+	WARN_ON_ONCE(READ_ONCE(p->state) == TASK_RUNNING && p != current);
+	task_set_cpus(p, mask);
+}
+
+/**
+ * @brief Change where @p p may run.
+ * @param p the task
+ * @param mask the CPUs allowed; one CPU pins it there
+ *
+ * Context: process context.
+ * @return 0
+ */
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *mask)
+{
+	task_set_cpus(p, mask);
+	return 0;
+}
+
+/**
+ * @brief The data argument @p task was created with.
+ * @param task a kthread
+ *
+ * Context: any.
+ * @return the data pointer
+ */
+void *kthread_data(struct task_struct *task)
+{
+	return task->data;
+}
+
+// [kthread:stop]
+/**
+ * @brief Ask @p k to stop, wake it and wait until its function has returned.
+ * @param k a kthread; its function must return once kthread_should_stop() says so
+ *
+ * Context: process context; sleeps.
+ * @return what the function returned, or -EINTR if it never ran
+ */
+int kthread_stop(struct task_struct *k)
+{
+	struct kthread *kthread = to_kthread(k);
+	int ret;
+
+	get_task_struct(k);
+	__atomic_store_n(&k->should_stop, true, __ATOMIC_SEQ_CST);
+	wake_up_process(k);
+	wait_for_completion(&kthread->exited);
+	ret = k->exit_code;
+	put_task_struct(k);
+	return ret;
+}
+// [kthread:stop-end]
+
+/**
+ * @brief Has kthread_stop() been called on the current kthread?
+ *
+ * Context: a kthread.
+ * @return true if it should return from its function now
+ */
+bool kthread_should_stop(void)
+{
+	return __atomic_load_n(&current->should_stop, __ATOMIC_ACQUIRE);
+}

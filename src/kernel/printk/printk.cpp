@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// kernel/printk/printk.c and kernel/panic.c: printk(), WARN, BUG (Linux v5.9), userspace version
+/*
+ * printk() writes to standard error and keeps the newest 16 KiB of messages
+ * in a ring buffer, as the kernel's log buffer does, so a test can read back
+ * what a misuse printed.  A WARN prints where it fired and carries on; a BUG
+ * stops the program.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <linux/bug.h>
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/sched.h>
+#include <linux/smp.h>
+#include <linux/spinlock.h>
+
+enum { LOG_BUF_LEN = 16 * 1024, LINE_MAX_LEN = 1024 };
+
+int printk_quiet;
+unsigned long warn_count;
+
+/* The log: log_buf[i % LOG_BUF_LEN] for i in [log_first, log_next). */
+static DEFINE_RAW_SPINLOCK(logbuf_lock);
+static char log_buf[LOG_BUF_LEN];
+static size_t log_first;
+static size_t log_next;
+/* CMWQ_QUIET from the environment: -1 not read yet, else 0 or 1. */
+static int env_quiet = -1;
+
+/**
+ * @brief Should messages stay out of standard error?
+ *
+ * Context: any.
+ * @return true if printk_quiet or CMWQ_QUIET=1
+ */
+static bool printk_is_quiet(void)
+{
+	int q = READ_ONCE(env_quiet);
+
+	if (q < 0) {
+		const char *env = getenv("CMWQ_QUIET");
+
+		q = env && strcmp(env, "1") == 0;
+		WRITE_ONCE(env_quiet, q);
+	}
+	return q || READ_ONCE(printk_quiet);
+}
+
+/**
+ * @brief Store @p len bytes of @p text in the log and echo them.
+ * @param text the message
+ * @param len its length
+ * @param echo write it to standard error too
+ *
+ * Context: any.  One lock keeps lines whole in both places.
+ */
+static void log_store(const char *text, size_t len, bool echo)
+{
+	raw_spin_lock(&logbuf_lock);
+	for (size_t i = 0; i < len; i++)
+		log_buf[(log_next + i) % LOG_BUF_LEN] = text[i];
+	log_next += len;
+	if (log_next - log_first > LOG_BUF_LEN)
+		log_first = log_next - LOG_BUF_LEN;
+	if (echo) {
+		fwrite(text, 1, len, stderr);
+		fflush(stderr);
+	}
+	raw_spin_unlock(&logbuf_lock);
+}
+
+/**
+ * @brief Format a message into the log.
+ * @param echo write it to standard error too
+ * @param fmt printf-style format
+ * @param args its arguments
+ *
+ * Context: any.
+ * @return the length of the message (truncated to LINE_MAX_LEN - 1)
+ */
+static int vprintk_store(bool echo, const char *fmt, va_list args)
+{
+	char line[LINE_MAX_LEN];
+	int len = vsnprintf(line, sizeof(line), fmt, args);
+
+	if (len < 0)
+		return len;
+	if ((size_t)len >= sizeof(line))
+		len = sizeof(line) - 1;
+	log_store(line, (size_t)len, echo);
+	return len;
+}
+
+/**
+ * @brief Print a message to the log (and standard error unless quiet).
+ * @param fmt printf-style format
+ *
+ * Context: any; does not sleep.
+ * @return the number of characters printed
+ */
+int printk(const char *fmt, ...)
+{
+	va_list args;
+	int ret;
+
+	va_start(args, fmt);
+	ret = vprintk_store(!printk_is_quiet(), fmt, args);
+	va_end(args);
+	return ret;
+}
+
+/**
+ * @brief Copy the newest messages, oldest first, into @p buf.
+ * @param buf where to copy (always NUL-terminated)
+ * @param size size of @p buf
+ *
+ * Context: any.  If not everything fits, the copy starts at a line boundary.
+ * @return the number of bytes copied, without the NUL
+ */
+size_t printk_log_read(char *buf, size_t size)
+{
+	size_t start, n = 0;
+
+	if (!size)
+		return 0;
+	raw_spin_lock(&logbuf_lock);
+	start = log_first;
+	if (log_next - start > size - 1) {
+		start = log_next - (size - 1);
+		/* Skip the partial line at the front. */
+		while (start < log_next && log_buf[(start - 1) % LOG_BUF_LEN] != '\n')
+			start++;
+	}
+	for (size_t i = start; i < log_next; i++)
+		buf[n++] = log_buf[i % LOG_BUF_LEN];
+	raw_spin_unlock(&logbuf_lock);
+	buf[n] = '\0';
+	return n;
+}
+
+/**
+ * @brief Forget everything in the log.
+ *
+ * Context: any.
+ */
+void printk_log_clear(void)
+{
+	raw_spin_lock(&logbuf_lock);
+	log_first = log_next;
+	raw_spin_unlock(&logbuf_lock);
+}
+
+// [printk:warn]
+/**
+ * @brief Print a kernel-style warning and count it; never stops the program.
+ * @param file source file
+ * @param line source line
+ * @param func function name
+ * @param fmt printf-style message, or NULL for none
+ *
+ * Context: any; does not sleep.
+ */
+void __warn_printk(const char *file, int line, const char *func, const char *fmt, ...)
+{
+	char msg[LINE_MAX_LEN / 2] = "";
+	va_list args;
+
+	if (fmt) {
+		va_start(args, fmt);
+		vsnprintf(msg, sizeof(msg), fmt, args);
+		va_end(args);
+	}
+	__atomic_add_fetch(&warn_count, 1, __ATOMIC_SEQ_CST);
+	printk("WARNING: CPU: %d PID: %d at %s:%d %s()\n%s\n", smp_processor_id(), current->pid,
+	       file, line, func, msg);
+}
+// [printk:warn-end]
+
+/**
+ * @brief Report a broken invariant and stop the program.
+ * @param file source file
+ * @param line source line
+ * @param func function name
+ * @param cond the condition that held
+ *
+ * Context: any.  Always printed, quiet or not.
+ */
+void __bug(const char *file, int line, const char *func, const char *cond)
+{
+	char text[LINE_MAX_LEN];
+	int len = snprintf(text, sizeof(text), "kernel BUG at %s:%d %s(): %s\n", file, line, func,
+			   cond);
+
+	if (len >= (int)sizeof(text))
+		len = sizeof(text) - 1;
+	fwrite(text, 1, (size_t)len, stderr);
+	fflush(stderr);
+	abort();
+}

@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// kernel/rcu/update.c and tree.c: synchronize_rcu(), call_rcu() (Linux v5.9), userspace version
+/*
+ * The kernel knows a grace period has passed when every CPU has gone through
+ * a context switch.  A userspace thread never tells anybody that, so cmwq
+ * uses the "memb" scheme of liburcu: each thread has a slot; the outermost
+ * rcu_read_lock() copies the global grace-period counter into it, and
+ * rcu_read_unlock() clears it.  synchronize_rcu() advances the counter and
+ * waits until no slot still holds an older value.
+ */
+#include <linux/completion.h>
+#include <linux/init.h>
+#include <linux/kernel.h>
+#include <linux/kthread.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <arch/arch.h>
+
+/* The grace-period counter; starts at 1 so that 0 in a slot means "not reading". */
+static unsigned long rcu_gp_ctr = 1;
+/* Serialises grace periods. */
+static DEFINE_MUTEX(rcu_gp_mutex);
+
+/*
+ * Registered readers.  Its lock is a bare backend lock word: threads leave
+ * the list from their exit destructors, where the thread may no longer have
+ * a task to record as a lock owner.
+ */
+static struct list_head rcu_readers = { &rcu_readers, &rcu_readers };
+static int rcu_readers_lock;
+
+/** @brief One thread's reader state. */
+struct rcu_reader {
+	unsigned long ctr = 0;     /**< 0 outside a read section, else the counter at its start */
+	int nesting = 0;           /**< depth of rcu_read_lock(); this thread only */
+	bool registered = false;   /**< on rcu_readers */
+	struct list_head node = { nullptr, nullptr }; /**< on rcu_readers */
+
+	~rcu_reader()
+	{
+		if (registered) {
+			arch_spin_lock(&rcu_readers_lock);
+			list_del(&node);
+			arch_spin_unlock(&rcu_readers_lock);
+		}
+	}
+};
+static thread_local struct rcu_reader rcu_self;
+
+/* call_rcu() queue, FIFO, under rcu_cb_lock; rcu_gp_task runs it. */
+static DEFINE_RAW_SPINLOCK(rcu_cb_lock);
+static struct rcu_head *rcu_cb_head;
+static struct rcu_head **rcu_cb_tail = &rcu_cb_head;
+static struct task_struct *rcu_gp_task;
+
+/**
+ * @brief Put the calling thread on the list synchronize_rcu() scans.
+ * @param r the thread's reader state
+ *
+ * Context: the thread's first rcu_read_lock().
+ */
+static void rcu_register_thread(struct rcu_reader *r)
+{
+	arch_spin_lock(&rcu_readers_lock);
+	list_add(&r->node, &rcu_readers);
+	arch_spin_unlock(&rcu_readers_lock);
+	r->registered = true;
+}
+
+// [rcu:read_lock]
+/**
+ * @brief Enter a read-side critical section (they nest).
+ *
+ * Context: any; never sleeps, writes only this thread's slot.
+ */
+void rcu_read_lock(void)
+{
+	struct rcu_reader *r = &rcu_self;
+
+	if (r->nesting++ == 0) {
+		if (unlikely(!r->registered))
+			rcu_register_thread(r);
+		WRITE_ONCE(r->ctr, READ_ONCE(rcu_gp_ctr));
+		/* The slot is visible before any read of the protected data. */
+		smp_mb();
+	}
+}
+
+/**
+ * @brief Leave a read-side critical section.
+ *
+ * Context: inside rcu_read_lock().
+ */
+void rcu_read_unlock(void)
+{
+	struct rcu_reader *r = &rcu_self;
+
+	if (WARN_ON_ONCE(r->nesting <= 0))
+		return;
+	if (--r->nesting == 0)
+		__atomic_store_n(&r->ctr, 0ul, __ATOMIC_RELEASE);
+}
+// [rcu:read_lock-end]
+
+/**
+ * @brief Is the caller inside rcu_read_lock()?
+ *
+ * Context: any.
+ * @return true if it is
+ */
+bool rcu_read_lock_held(void)
+{
+	return rcu_self.nesting > 0;
+}
+
+/**
+ * @brief Is some registered reader still in a section that began before @p gp?
+ * @param gp the counter value of the grace period being waited for
+ *
+ * Context: synchronize_rcu().
+ * @return true if somebody must still be waited for
+ */
+static bool rcu_old_readers(unsigned long gp)
+{
+	struct rcu_reader *r;
+	bool busy = false;
+
+	arch_spin_lock(&rcu_readers_lock);
+	list_for_each_entry(r, &rcu_readers, node) {
+		unsigned long c = __atomic_load_n(&r->ctr, __ATOMIC_ACQUIRE);
+
+		if (c && (long)(c - gp) < 0) {
+			busy = true;
+			break;
+		}
+	}
+	arch_spin_unlock(&rcu_readers_lock);
+	return busy;
+}
+
+// [rcu:synchronize]
+/**
+ * @brief Wait until every read-side section that began before the call has ended.
+ *
+ * Context: process context, outside rcu_read_lock(); sleeps.  Waits first by
+ * spinning, then by one-jiffy sleeps through schedule(), so a worker calling
+ * it counts as sleeping.
+ */
+void synchronize_rcu(void)
+{
+	unsigned long gp;
+	int spins = 0;
+
+	if (WARN_ON_ONCE(rcu_read_lock_held()))
+		return;
+	mutex_lock(&rcu_gp_mutex);
+	/* Updates the caller made (unpublishing) happen before the new period starts. */
+	smp_mb();
+	gp = READ_ONCE(rcu_gp_ctr) + 1;
+	WRITE_ONCE(rcu_gp_ctr, gp);
+	smp_mb();
+	while (rcu_old_readers(gp)) {
+		if (++spins < 1000)
+			cpu_relax();
+		else
+			schedule_timeout_uninterruptible(1);
+	}
+	/* What those readers did happens before what the caller does next. */
+	smp_mb();
+	mutex_unlock(&rcu_gp_mutex);
+}
+// [rcu:synchronize-end]
+
+/**
+ * @brief Queue @p func(@p head) to run after a grace period, in the task "rcu_gp".
+ * @param head the callback's node, inside the object it will free
+ * @param func the callback
+ *
+ * Context: any; does not sleep.
+ */
+void call_rcu(struct rcu_head *head, void (*func)(struct rcu_head *head))
+{
+	struct task_struct *gp_task;
+
+	head->func = func;
+	head->next = NULL;
+	raw_spin_lock(&rcu_cb_lock);
+	*rcu_cb_tail = head;
+	rcu_cb_tail = &head->next;
+	gp_task = rcu_gp_task;
+	raw_spin_unlock(&rcu_cb_lock);
+	if (gp_task)
+		wake_up_process(gp_task);
+}
+
+// [rcu:gp_thread]
+/**
+ * @brief The RCU task: take all queued callbacks, wait a grace period, run them.
+ * @param unused nothing
+ *
+ * Context: the kthread "rcu_gp".  Callbacks run in queueing order.
+ * @return never
+ */
+static int rcu_gp_fn(void *unused)
+{
+	(void)unused;
+	for (;;) {
+		struct rcu_head *list;
+
+		raw_spin_lock(&rcu_cb_lock);
+		set_current_state(TASK_INTERRUPTIBLE);
+		list = rcu_cb_head;
+		rcu_cb_head = NULL;
+		rcu_cb_tail = &rcu_cb_head;
+		raw_spin_unlock(&rcu_cb_lock);
+		if (!list) {
+			schedule();
+			continue;
+		}
+		__set_current_state(TASK_RUNNING);
+
+		synchronize_rcu();
+		while (list) {
+			struct rcu_head *next = list->next;
+
+			list->func(list);
+			list = next;
+		}
+	}
+	return 0;
+}
+// [rcu:gp_thread-end]
+
+/** @brief What rcu_barrier() queues behind everything else. */
+struct rcu_barrier_head {
+	struct rcu_head head;
+	struct completion done;
+};
+
+/**
+ * @brief rcu_barrier()'s callback: everything queued before it has run.
+ * @param head inside a struct rcu_barrier_head
+ *
+ * Context: the RCU task.
+ */
+static void rcu_barrier_func(struct rcu_head *head)
+{
+	complete(&container_of(head, struct rcu_barrier_head, head)->done);
+}
+
+/**
+ * @brief Wait until every callback queued by call_rcu() before this call has run.
+ *
+ * Context: process context; sleeps.  Callbacks run in queueing order, so one
+ * more callback, queued last, is enough to know.
+ */
+void rcu_barrier(void)
+{
+	struct rcu_barrier_head b;
+
+	init_completion(&b.done);
+	call_rcu(&b.head, rcu_barrier_func);
+	wait_for_completion(&b.done);
+}
+
+/**
+ * @brief Start the RCU task.
+ *
+ * Context: boot, from start_kernel().
+ */
+void rcu_init(void)
+{
+	struct task_struct *t = kthread_create(rcu_gp_fn, NULL, "rcu_gp");
+
+	BUG_ON(IS_ERR(t));
+	raw_spin_lock(&rcu_cb_lock);
+	rcu_gp_task = t;
+	raw_spin_unlock(&rcu_cb_lock);
+	wake_up_process(t);
+}

@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// kernel/workqueue.c: __queue_work() (Linux v5.9)
+
+#include "workqueue_internal.h"
+
+/**
+ * @brief Queue @p work on @p wq: pick the pool_workqueue, respect max_active, insert.
+ * @param cpu the CPU asked for, or WORK_CPU_UNBOUND for the local one
+ * @param wq the workqueue
+ * @param work the work item; the caller owns its PENDING bit
+ *
+ * The steps: refuse a workqueue that is being drained or destroyed (unless
+ * the caller is one of its own items); pick the pwq of the CPU; if the item
+ * still runs on another pool, queue it behind that run instead, so that it
+ * never runs twice at once; count it in its flush color; make it active if
+ * max_active allows, else park it on the delayed list; insert.
+ *
+ * Context: any, may not sleep.  Takes rcu_read_lock() and one pool lock.
+ */
+void __queue_work(int cpu, struct workqueue_struct *wq, struct work_struct *work)
+{
+	struct pool_workqueue *pwq;
+	struct worker_pool *last_pool;
+	struct list_head *worklist;
+	unsigned int work_flags;
+	unsigned int req_cpu = cpu;
+
+	lockdep_assert_irqs_disabled();
+
+	// [__queue_work:refuse]
+	/*
+	 * A draining or dying workqueue takes only its own chained items.  The
+	 * kernel v5.9 leaves the refused item PENDING forever; like later
+	 * kernels, cmwq gives PENDING back so the caller can still use the item.
+	 */
+	if (unlikely(READ_ONCE(wq->flags) & (__WQ_DRAINING | __WQ_DESTROYING | __WQ_DESTROYED)) &&
+	    ((READ_ONCE(wq->flags) & __WQ_DESTROYED) || !is_chained_work(wq))) {
+		unsigned int f = READ_ONCE(wq->flags);
+
+		WARN(1, "workqueue: %s: refusing work %s (%p): workqueue \"%s\" %s", __func__, work->name,
+		     (void *)work, wq->name,
+		     (f & __WQ_DESTROYED)     ? "was destroyed" :
+		     (f & __WQ_DESTROYING) ? "is being destroyed" : "is being drained");
+		clear_bit(WORK_STRUCT_PENDING_BIT, work_data_bits(work));
+		return;
+	}
+	// [__queue_work:refuse-end]
+
+	rcu_read_lock();
+
+	// [__queue_work:pick]
+	if (req_cpu == WORK_CPU_UNBOUND)
+		cpu = raw_smp_processor_id();
+	if (unlikely((unsigned int)cpu >= nr_cpu_ids)) {
+		WARN(1, "workqueue: %s: work %s queued on cpu %d, but there are %u CPUs; using cpu 0",
+		     __func__, work->name, cpu, nr_cpu_ids);
+		cpu = 0;
+	}
+	pwq = per_cpu_ptr(wq->cpu_pwqs, cpu);
+	// [__queue_work:pick-end]
+
+	// [__queue_work:non-reentrancy]
+	/*
+	 * If the item ran last on another pool and is still running there,
+	 * queue it to that pool: the next run then waits for this one, and the
+	 * item never runs concurrently with itself.
+	 */
+	last_pool = get_work_pool(work);
+	if (last_pool && last_pool != pwq->pool) {
+		struct worker *worker;
+
+		raw_spin_lock(&last_pool->lock);
+
+		worker = find_worker_executing_work(last_pool, work);
+
+		if (worker && worker->current_pwq->wq == wq) {
+			pwq = worker->current_pwq;
+		} else {
+			/* Not running there any more: use the pool we picked. */
+			raw_spin_unlock(&last_pool->lock);
+			raw_spin_lock(&pwq->pool->lock);
+		}
+	} else {
+		raw_spin_lock(&pwq->pool->lock);
+	}
+	// [__queue_work:non-reentrancy-end]
+
+	/* Per-CPU pwqs hold their base reference for the workqueue's whole life. */
+	if (unlikely(!pwq->refcnt))
+		WARN_ONCE(true, "workqueue: per-cpu pwq for %s on cpu%d has 0 refcnt", wq->name, cpu);
+
+	trace_workqueue_queue_work(req_cpu, pwq, work);
+
+	if (WARN_ON(!list_empty(&work->entry)))
+		goto out;
+
+	// [__queue_work:max_active]
+	pwq->nr_in_flight[pwq->work_color]++;
+	work_flags = work_color_to_flags(pwq->work_color);
+
+	if (likely(pwq->nr_active < pwq->max_active)) {
+		trace_workqueue_activate_work(work);
+		pwq->nr_active++;
+		worklist = &pwq->pool->worklist;
+		if (list_empty(worklist))
+			pwq->pool->watchdog_ts = jiffies;
+	} else {
+		work_flags |= WORK_STRUCT_DELAYED;
+		worklist = &pwq->delayed_works;
+	}
+	// [__queue_work:max_active-end]
+
+	insert_work(pwq, work, worklist, work_flags);
+
+out:
+	raw_spin_unlock(&pwq->pool->lock);
+	rcu_read_unlock();
+}

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// kernel/workqueue.c: destroy_workqueue() (Linux v5.9)
+
+#include "workqueue_internal.h"
+
+#include <linux/delay.h>
+
+/**
+ * @brief Drain @p wq, then free it.
+ * @param wq the workqueue
+ *
+ * Everything queued before the call still runs: the workqueue is drained
+ * first, and meanwhile only its own works may add to it.  Then it leaves
+ * the global list and is freed after an RCU grace period.  If, against
+ * the rules, something is still in flight afterwards, it is reported and
+ * the workqueue is left alone (leaked) rather than freed under the item.
+ * A flush barrier that has woken its flusher but not yet dropped its pwq
+ * reference is not such a thing: destroy_workqueue() waits for it briefly.
+ *
+ * Context: may sleep.
+ */
+void destroy_workqueue(struct workqueue_struct *wq)
+{
+	struct pool_workqueue *pwq;
+	int tries;
+
+	// [destroy_workqueue:twice]
+	if (WARN(READ_ONCE(wq->flags) & (__WQ_DESTROYING | __WQ_DESTROYED),
+		 "workqueue: %s: workqueue \"%s\" (%p) is already destroyed", __func__, wq->name, (void *)wq))
+		return;
+	// [destroy_workqueue:twice-end]
+
+	// [destroy_workqueue:drain]
+	/* from now on only the workqueue's own works may queue on it */
+	mutex_lock(&wq->mutex);
+	WRITE_ONCE(wq->flags, wq->flags | __WQ_DESTROYING);
+	mutex_unlock(&wq->mutex);
+
+	drain_workqueue(wq);
+	// [destroy_workqueue:drain-end]
+
+	// [destroy_workqueue:barriers]
+	/*
+	 * A flush_work() barrier wakes its flusher from inside its work function
+	 * and drops its pwq reference a moment later, when its worker finishes
+	 * the run.  A flusher that destroys the workqueue at once can get here
+	 * within that moment.  Such a barrier needs nobody's help to finish, so
+	 * give it a little time (bounded) before calling the pwq busy.
+	 */
+	for (tries = 0; tries < 1000; tries++) {
+		bool in_transit = false;
+
+		mutex_lock(&wq->mutex);
+		for_each_pwq(pwq, wq) {
+			raw_spin_lock_irq(&pwq->pool->lock);
+			if (pwq->refcnt > 1 && !pwq->nr_active && list_empty(&pwq->delayed_works))
+				in_transit = true;
+			raw_spin_unlock_irq(&pwq->pool->lock);
+		}
+		mutex_unlock(&wq->mutex);
+		if (!in_transit)
+			break;
+		msleep(1);
+	}
+	// [destroy_workqueue:barriers-end]
+
+	// [destroy_workqueue:sanity]
+	mutex_lock(&wq_pool_mutex);
+	mutex_lock(&wq->mutex);
+	for_each_pwq(pwq, wq) {
+		raw_spin_lock_irq(&pwq->pool->lock);
+		if (WARN_ON(pwq_busy(pwq))) {
+			pr_warn("%s: %s has a busy pwq on cpu %d (nr_active %d, refcnt %d); leaking it\n",
+				__func__, wq->name, pwq->pool->cpu, pwq->nr_active, pwq->refcnt);
+			raw_spin_unlock_irq(&pwq->pool->lock);
+			mutex_unlock(&wq->mutex);
+			mutex_unlock(&wq_pool_mutex);
+			return;
+		}
+		raw_spin_unlock_irq(&pwq->pool->lock);
+	}
+	mutex_unlock(&wq->mutex);
+	// [destroy_workqueue:sanity-end]
+
+	/* no new RCU reader can find it now */
+	list_del_rcu(&wq->list);
+	mutex_unlock(&wq_pool_mutex);
+
+	WRITE_ONCE(wq->flags, wq->flags | __WQ_DESTROYED);
+	call_rcu(&wq->rcu, rcu_free_wq);
+}

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// kernel/workqueue.c: flush_work() (Linux v5.9)
+
+#include "workqueue_internal.h"
+
+/**
+ * @brief Wait until @p work has finished its last queued run.
+ * @param work the work to flush
+ *
+ * Waits for the run that was queued or running when flush_work() was
+ * called.  If the work is queued again meanwhile, that later run is not
+ * waited for.
+ *
+ * Context: may sleep.
+ * @return true if it waited, false if @p work was idle
+ */
+bool flush_work(struct work_struct *work)
+{
+	return __flush_work(work, false);
+}

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// kernel/workqueue.c: worker_leave_idle() (Linux v5.9)
+
+#include "workqueue_internal.h"
+
+/**
+ * @brief Take @p worker off its pool's idle list.
+ * @param worker the worker, woken to look for work
+ *
+ * Context: pool->lock held; called by the worker itself.
+ */
+void worker_leave_idle(struct worker *worker)
+{
+	struct worker_pool *pool = worker->pool;
+
+	if (WARN_ON_ONCE(!(worker->flags & WORKER_IDLE)))
+		return;
+	worker_clr_flags(worker, WORKER_IDLE);
+	pool->nr_idle--;
+	list_del_init(&worker->entry);
+}

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// kernel/workqueue.c: workqueue_init() (Linux v5.9)
+
+#include "workqueue_internal.h"
+
+/**
+ * @brief Second half of boot: bring the pools online and give each a first worker.
+ *
+ * Once kthreads can be created, every online CPU's pools are tied to their
+ * CPU (DISASSOCIATED cleared, so concurrency management applies) and each
+ * gets one worker.  Works queued since workqueue_init_early() start now.
+ *
+ * Context: boot; may sleep.
+ */
+void workqueue_init(void)
+{
+	struct worker_pool *pool;
+	int cpu;
+
+	mutex_lock(&wq_pool_mutex);
+	for_each_possible_cpu(cpu) {
+		for_each_cpu_worker_pool(pool, cpu)
+			pool->node = cpu_to_node(cpu);
+	}
+	mutex_unlock(&wq_pool_mutex);
+
+	// [workqueue_init:first-workers]
+	for_each_online_cpu(cpu) {
+		for_each_cpu_worker_pool(pool, cpu) {
+			pool->flags &= ~POOL_DISASSOCIATED;
+			BUG_ON(!create_worker(pool));
+		}
+	}
+	// [workqueue_init:first-workers-end]
+
+	wq_online = true;
+}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// kernel/workqueue.c: workqueue_init_early() and the subsystem's globals (Linux v5.9)
+
+#include "workqueue_internal.h"
+
+/* ---- the globals of kernel/workqueue.c, in its order ---- */
+
+bool wq_power_efficient;  /* workqueue.power_efficient: off, as in most configurations */
+bool wq_online;           /* set by workqueue_init(): kworkers may be created */
+
+DEFINE_MUTEX(wq_pool_mutex);        /* protects pools and the workqueues list */
+DEFINE_MUTEX(wq_pool_attach_mutex); /* protects attaching workers to pools */
+DEFINE_RAW_SPINLOCK(wq_mayday_lock); /* protects wq->maydays */
+
+LIST_HEAD(workqueues);    /* PR: every workqueue */
+bool workqueue_freezing;  /* PL: a system freeze is in progress */
+
+/* the two standard pools of every CPU: [0] normal, [1] high priority */
+DEFINE_PER_CPU_SHARED_ALIGNED(struct worker_pool[NR_STD_WORKER_POOLS], cpu_worker_pools);
+
+DEFINE_IDR(worker_pool_idr); /* PR: pool id -> pool */
+
+struct workqueue_struct *system_wq;
+struct workqueue_struct *system_highpri_wq;
+struct workqueue_struct *system_long_wq;
+struct workqueue_struct *system_freezable_wq;
+struct workqueue_struct *system_power_efficient_wq;
+
+/**
+ * @brief First half of boot: set up the per-CPU pools and the system workqueues.
+ *
+ * After this, work may be queued (it waits) but nothing runs: no kthread
+ * exists yet.  The kernel calls it early in start_kernel(); cmwq calls it
+ * from its boot constructor, before main().
+ *
+ * Context: boot, single-threaded.
+ */
+void workqueue_init_early(void)
+{
+	int std_nice[NR_STD_WORKER_POOLS] = { 0, HIGHPRI_NICE_LEVEL };
+	int i, cpu;
+
+	BUILD_BUG_ON(alignof(struct pool_workqueue) < (1 << WORK_STRUCT_FLAG_BITS));
+
+	// [workqueue_init_early:pools]
+	for_each_possible_cpu(cpu) {
+		struct worker_pool *pool;
+
+		i = 0;
+		for_each_cpu_worker_pool(pool, cpu) {
+			BUG_ON(init_worker_pool(pool));
+			pool->cpu = cpu;
+			cpumask_copy(pool->attrs->cpumask, cpumask_of(cpu));
+			pool->attrs->nice = std_nice[i++];
+			pool->node = cpu_to_node(cpu);
+
+			mutex_lock(&wq_pool_mutex);
+			BUG_ON(worker_pool_assign_id(pool));
+			mutex_unlock(&wq_pool_mutex);
+		}
+	}
+	// [workqueue_init_early:pools-end]
+
+	// [workqueue_init_early:system]
+	system_wq = alloc_workqueue("events", 0, 0);
+	system_highpri_wq = alloc_workqueue("events_highpri", WQ_HIGHPRI, 0);
+	system_long_wq = alloc_workqueue("events_long", 0, 0);
+	system_freezable_wq = alloc_workqueue("events_freezable", WQ_FREEZABLE, 0);
+	system_power_efficient_wq = alloc_workqueue("events_power_efficient", WQ_POWER_EFFICIENT, 0);
+	BUG_ON(!system_wq || !system_highpri_wq || !system_long_wq || !system_freezable_wq ||
+	       !system_power_efficient_wq);
+	// [workqueue_init_early:system-end]
+}

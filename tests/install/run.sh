@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# tests/install/run.sh <build dir> <this dir>: the CTest test install_client.
+#
+# Installs a configured and built cmwq into a temporary prefix, then builds
+# client.cpp against that prefix twice, the two ways a user would:
+#   1. g++ -std=c++20 client.cpp $(pkg-config --cflags --libs cmwq)
+#   2. a CMake project calling find_package(cmwq) (CMakeLists.txt here)
+# and runs both programs.  Each must print "client: ok" and exit 0.
+set -euo pipefail
+
+build=$(cd "${1:?usage: run.sh <build dir> <tests/install dir>}" && pwd)
+here=$(cd "${2:?usage: run.sh <build dir> <tests/install dir>}" && pwd)
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/cmwq-install.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+prefix=$work/prefix
+
+step() { printf 'install_client: %s\n' "$*"; }
+
+run_client() { # name binary
+	local out status=0
+	out=$(timeout 60 env -u CMWQ_QUIET "$2" 2>&1) || status=$?
+	printf '%s\n' "$out" | sed "s/^/  [$1] /"
+	if [[ $status -ne 0 ]]; then
+		step "FAIL: $1 client exited with status $status"
+		exit 1
+	fi
+	if ! grep -qx 'client: ok' <<<"$out"; then
+		step "FAIL: $1 client did not print 'client: ok'"
+		exit 1
+	fi
+}
+
+step "cmake --install $build --prefix $prefix"
+cmake --install "$build" --prefix "$prefix" >"$work/install.log" || {
+	cat "$work/install.log"; step "FAIL: install"; exit 1; }
+for f in include/linux/workqueue.h include/linux/delay.h include/trace/events/workqueue.h \
+	 lib/libcmwq.a lib/pkgconfig/cmwq.pc lib/cmake/cmwq/cmwqConfig.cmake; do
+	[[ -e $prefix/$f ]] || { step "FAIL: $f not installed"; exit 1; }
+done
+
+# 1. pkg-config
+export PKG_CONFIG_PATH=$prefix/lib/pkgconfig
+flags=$(pkg-config --cflags --libs cmwq)
+step "g++ -std=c++20 -Wall -Wextra -Werror client.cpp $flags"
+# shellcheck disable=SC2086  # the flags are words
+g++ -std=c++20 -Wall -Wextra -Werror "$here/client.cpp" -o "$work/client-pkgconfig" $flags
+run_client pkg-config "$work/client-pkgconfig"
+
+# 2. find_package(cmwq)
+step "cmake find_package(cmwq) project"
+cmake -S "$here" -B "$work/client-build" -DCMAKE_PREFIX_PATH="$prefix" \
+	-DCMAKE_BUILD_TYPE=RelWithDebInfo >"$work/configure.log" || {
+	cat "$work/configure.log"; step "FAIL: configure of the client project"; exit 1; }
+cmake --build "$work/client-build" || { step "FAIL: build of the client project"; exit 1; }
+run_client find_package "$work/client-build/client"
+
+step "ok (pkg-config and find_package)"

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Tests for src/kernel/workqueue/alloc_and_link_pwqs.cpp: one pwq per CPU, on the right pool.
+
+#include <catch2/catch.hpp>
+#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
+#include "test_helpers.h"
+#include "kernel/workqueue/workqueue_internal.h"
+
+namespace {
+
+/* How many of @p wq's per-CPU pwqs point at pool [@p idx] of their CPU, linked and limited to @p max. */
+int pwqs_on_pool(struct workqueue_struct *wq, int idx, int max)
+{
+	int cpu, good = 0;
+
+	mutex_lock(&wq->mutex);
+	for_each_possible_cpu(cpu) {
+		struct pool_workqueue *pwq = per_cpu_ptr(wq->cpu_pwqs, cpu);
+
+		good += pwq->pool == &per_cpu(cpu_worker_pools, cpu)[idx] && pwq->wq == wq &&
+			!list_empty(&pwq->pwqs_node) && pwq->max_active == max;
+	}
+	mutex_unlock(&wq->mutex);
+	return good;
+}
+
+} // namespace
+
+TEST_CASE("alloc_and_link_pwqs links one pwq per possible CPU to that CPU's normal pool",
+	  "[ch:alloc_and_link_pwqs]")
+{
+	struct workqueue_struct *wq = alloc_workqueue("aalp_normal", 0, 3);
+	struct pool_workqueue *pwq;
+	int n = 0;
+
+	REQUIRE(wq);
+	CHECK(pwqs_on_pool(wq, 0, 3) == (int)cpumask_weight(cpu_possible_mask));
+	mutex_lock(&wq->mutex);
+	for_each_pwq(pwq, wq)
+		n++;
+	mutex_unlock(&wq->mutex);
+	CHECK(n == (int)cpumask_weight(cpu_possible_mask));
+	destroy_workqueue(wq);
+}
+
+TEST_CASE("alloc_and_link_pwqs links a WQ_HIGHPRI workqueue to the high-priority pools",
+	  "[ch:alloc_and_link_pwqs]")
+{
+	struct workqueue_struct *wq = alloc_workqueue("aalp_highpri", WQ_HIGHPRI, 2);
+
+	REQUIRE(wq);
+	CHECK(pwqs_on_pool(wq, 1, 2) == (int)cpumask_weight(cpu_possible_mask));
+	CHECK(pwqs_on_pool(wq, 0, 2) == 0);
+	destroy_workqueue(wq);
+}
+
+TEST_CASE("alloc_and_link_pwqs refuses an unbound workqueue with -EINVAL", "[ch:alloc_and_link_pwqs]")
+{
+	struct workqueue_struct *wq = new workqueue_struct{};
+
+	mutex_init(&wq->mutex);
+	INIT_LIST_HEAD(&wq->pwqs);
+	wq->flags = WQ_UNBOUND;
+	CHECK(alloc_and_link_pwqs(wq) == -EINVAL);
+	CHECK(wq->cpu_pwqs == nullptr);
+	CHECK(list_empty(&wq->pwqs));
+	delete wq;
+}

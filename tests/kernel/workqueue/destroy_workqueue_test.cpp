@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Tests for src/kernel/workqueue/destroy_workqueue.cpp: drain, check, unlink, free.
+
+#include <catch2/catch.hpp>
+#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
+#include "test_helpers.h"
+#include "kernel/workqueue/workqueue_internal.h"
+#include <linux/rcupdate.h>
+#include <string>
+
+namespace {
+
+struct item {
+	struct work_struct work;
+	std::atomic<int> *count;
+	unsigned int sleep_ms;
+};
+
+void item_fn(struct work_struct *work)
+{
+	struct item *it = container_of(work, struct item, work);
+
+	if (it->sleep_ms)
+		msleep(it->sleep_ms);
+	it->count->fetch_add(1);
+}
+
+/* How many times @p s occurs in @p log. */
+int count_of(const std::string &log, const std::string &s)
+{
+	int n = 0;
+
+	for (size_t pos = log.find(s); pos != std::string::npos; pos = log.find(s, pos + 1))
+		n++;
+	return n;
+}
+
+} // namespace
+
+TEST_CASE("destroy_workqueue first runs every one of 100 works queued before it", "[ch:destroy_workqueue]")
+{
+	enum { N = 100 };
+	static struct item items[N];
+	static std::atomic<int> count;
+	struct workqueue_struct *wq = alloc_workqueue("dw_drain", 0, 0);
+	unsigned long w0 = warns();
+
+	REQUIRE(wq);
+	count.store(0);
+	for (int i = 0; i < N; i++) {
+		INIT_WORK(&items[i].work, item_fn);
+		items[i].count = &count;
+		items[i].sleep_ms = i % 10 == 0 ? 5 : 0; /* some sleep a few ms */
+		REQUIRE(queue_work_on(i % (int)nr_cpu_ids, wq, &items[i].work));
+	}
+	destroy_workqueue(wq);
+	CHECK(count.load() == N);
+	CHECK(warns() == w0); /* nothing was found busy */
+}
+
+TEST_CASE("destroy_workqueue right after flush_work of a running work finds nothing busy",
+	  "[ch:destroy_workqueue]")
+{
+	static struct item it;
+	static std::atomic<int> count;
+	struct workqueue_struct *wq = alloc_workqueue("dw_flushed", 0, 0);
+	unsigned long w0 = warns();
+
+	REQUIRE(wq);
+	count.store(0);
+	INIT_WORK(&it.work, item_fn);
+	it.count = &count;
+	it.sleep_ms = 10;
+	REQUIRE(queue_work_on(0, wq, &it.work));
+	flush_work(&it.work);
+	/* the flush barrier may still hold its pwq reference for a moment */
+	destroy_workqueue(wq);
+	CHECK(count.load() == 1);
+	CHECK(warns() == w0);
+}
+
+TEST_CASE("using a workqueue after destroy_workqueue prints one diagnostic per call and does no harm",
+	  "[ch:destroy_workqueue]")
+{
+	static struct counting_work cw;
+	struct workqueue_struct *wq = alloc_workqueue("dw_gone", 0, 0);
+	unsigned long w0;
+	std::string log;
+
+	REQUIRE(wq);
+	counting_work_init(&cw);
+	destroy_workqueue(wq);
+	rcu_barrier(); /* rcu_free_wq() ran: the struct sits in quarantine now */
+
+	printk_log_clear();
+	w0 = warns();
+	queue_work(wq, &cw.work);
+	flush_workqueue(wq);
+	drain_workqueue(wq);
+	destroy_workqueue(wq);
+	log = kernel_log();
+
+	CHECK(warns() == w0 + 4);
+	CHECK(count_of(log, "__queue_work: refusing work (counting_work_fn)") == 1);
+	CHECK(count_of(log, "flush_workqueue: workqueue \"dw_gone\"") == 1);
+	CHECK(count_of(log, "drain_workqueue: workqueue \"dw_gone\"") == 1);
+	CHECK(count_of(log, "destroy_workqueue: workqueue \"dw_gone\"") == 1);
+	CHECK(count_of(log, "\"dw_gone\"") == 4);
+	CHECK_FALSE(work_pending(&cw.work));
+	CHECK(cw.runs.load() == 0);
+}
+
+TEST_CASE("destroy_workqueue twice in a row reports the second call", "[ch:destroy_workqueue]")
+{
+	struct workqueue_struct *wq = alloc_workqueue("dw_twice", 0, 0);
+	unsigned long w0;
+
+	REQUIRE(wq);
+	destroy_workqueue(wq);
+	/* no rcu_barrier(): the struct is still waiting for its grace period */
+	printk_log_clear();
+	w0 = warns();
+	destroy_workqueue(wq);
+	CHECK(warns() == w0 + 1);
+	CHECK(kernel_log().find("destroy_workqueue: workqueue \"dw_twice\"") != std::string::npos);
+	CHECK(kernel_log().find("already destroyed") != std::string::npos);
+}

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Tests for src/kernel/workqueue/keep_working.cpp: should the running worker take another item?
+
+#include "test_helpers.h"
+#include "kernel/workqueue/workqueue_internal.h"
+
+namespace {
+
+/* A pool that exists only for the test: lists empty, nobody counted. */
+void local_pool_init(struct worker_pool *pool)
+{
+	raw_spin_lock_init(&pool->lock);
+	INIT_LIST_HEAD(&pool->worklist);
+	INIT_LIST_HEAD(&pool->idle_list);
+	INIT_LIST_HEAD(&pool->workers);
+	hash_init(pool->busy_hash);
+	atomic_set(&pool->nr_running, 0);
+	pool->nr_workers = 0;
+	pool->nr_idle = 0;
+	pool->flags = 0;
+}
+
+} // namespace
+
+TEST_CASE("keep_working is false with nothing queued", "[ch:keep_working]")
+{
+	static struct worker_pool pool;
+
+	local_pool_init(&pool);
+	atomic_set(&pool.nr_running, 1);
+	CHECK_FALSE(keep_working(&pool));
+}
+
+TEST_CASE("keep_working is true while the caller is the only worker running", "[ch:keep_working]")
+{
+	static struct worker_pool pool;
+	struct work_struct w;
+
+	local_pool_init(&pool);
+	INIT_LIST_HEAD(&w.entry);
+	list_add_tail(&w.entry, &pool.worklist);
+	atomic_set(&pool.nr_running, 1);
+	CHECK(keep_working(&pool));
+	/* zero happens for uncounted workers (CPU_INTENSIVE, unbound): they keep going too */
+	atomic_set(&pool.nr_running, 0);
+	CHECK(keep_working(&pool));
+	list_del_init(&w.entry);
+}
+
+TEST_CASE("keep_working is false when a second worker is running", "[ch:keep_working]")
+{
+	static struct worker_pool pool;
+	struct work_struct w;
+
+	local_pool_init(&pool);
+	INIT_LIST_HEAD(&w.entry);
+	list_add_tail(&w.entry, &pool.worklist);
+	atomic_set(&pool.nr_running, 2);
+	CHECK_FALSE(keep_working(&pool));
+	list_del_init(&w.entry);
+}

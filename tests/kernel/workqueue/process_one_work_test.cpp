@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// tests for kernel/workqueue.c: process_one_work() (Linux v5.9)
+
+#include "test_helpers.h"
+#include "kernel/workqueue/workqueue_internal.h"
+
+#include <memory>
+#include <stdexcept>
+
+namespace {
+
+/* Poll @p pred until it holds or about @p ms milliseconds have passed. */
+template <typename Pred> bool wait_until(Pred pred, unsigned int ms = TEST_WAIT_MS)
+{
+	for (unsigned int i = 0; i < ms; i++) {
+		if (pred())
+			return true;
+		msleep(1);
+	}
+	return pred();
+}
+
+enum { MAX_RUNS = 4 };
+
+/* A work item whose n-th run blocks until the test opens gate[n]. */
+struct run_gated_work {
+	struct work_struct work;
+	struct completion gate[MAX_RUNS];
+	std::atomic<int> started{ 0 };
+	std::atomic<int> finished{ 0 };
+	std::atomic<int> inside{ 0 };
+	std::atomic<int> max_inside{ 0 };
+	std::atomic<struct task_struct *> task[MAX_RUNS];
+};
+
+void run_gated_fn(struct work_struct *work)
+{
+	struct run_gated_work *g = container_of(work, struct run_gated_work, work);
+	int n = g->started++;
+	int in = ++g->inside;
+	int seen = g->max_inside;
+
+	while (in > seen && !g->max_inside.compare_exchange_weak(seen, in))
+		;
+	if (n < MAX_RUNS)
+		g->task[n] = current;
+	wait_for_completion_timeout(&g->gate[n < MAX_RUNS ? n : MAX_RUNS - 1], msecs_to_jiffies(TEST_WAIT_MS));
+	g->inside--;
+	g->finished++;
+}
+
+void run_gated_init(struct run_gated_work *g)
+{
+	INIT_WORK(&g->work, run_gated_fn);
+	for (auto &c : g->gate)
+		init_completion(&c);
+}
+
+/* Is @p work on the scheduled list of the worker of @p pool that is running it? */
+bool on_runner_scheduled_list(struct worker_pool *pool, struct work_struct *work)
+{
+	bool found = false;
+
+	raw_spin_lock_irq(&pool->lock);
+	struct worker *runner = find_worker_executing_work(pool, work);
+	if (runner) {
+		struct work_struct *w;
+
+		list_for_each_entry(w, &runner->scheduled, entry)
+			if (w == work)
+				found = true;
+	}
+	raw_spin_unlock_irq(&pool->lock);
+	return found;
+}
+
+/* A work that looks at its own PENDING bit and queues itself once more. */
+struct self_requeue {
+	struct work_struct work;
+	struct workqueue_struct *wq;
+	std::atomic<int> runs{ 0 };
+	std::atomic<int> pending_seen{ 0 };
+	std::atomic<int> requeued{ -1 };
+	struct completion done;
+};
+
+void self_requeue_fn(struct work_struct *work)
+{
+	struct self_requeue *s = container_of(work, struct self_requeue, work);
+
+	if (work_pending(work))
+		s->pending_seen++;
+	if (s->runs++ == 0)
+		s->requeued = queue_work(s->wq, work);
+	else
+		complete(&s->done);
+}
+
+void throwing_fn(struct work_struct *)
+{
+	throw std::runtime_error("boom from a work function");
+}
+
+} // namespace
+
+TEST_CASE("process_one_work clears PENDING before the function runs, so the work can queue itself again",
+	  "[ch:process_one_work]")
+{
+	auto s = std::make_unique<self_requeue>();
+	s->wq = alloc_workqueue("pow_requeue", 0, 0);
+	REQUIRE(s->wq);
+	INIT_WORK(&s->work, self_requeue_fn);
+	init_completion(&s->done);
+
+	CHECK(queue_work(s->wq, &s->work));
+	CHECK(wait_done(&s->done));
+	flush_workqueue(s->wq);
+
+	CHECK(s->pending_seen == 0);
+	CHECK(s->requeued == 1);
+	CHECK(s->runs == 2);
+	destroy_workqueue(s->wq);
+}
+
+TEST_CASE("process_one_work leaves the pool id in work->data and gives back the pwq's counts",
+	  "[ch:process_one_work]")
+{
+	struct workqueue_struct *wq = alloc_workqueue("pow_offq", 0, 0);
+	REQUIRE(wq);
+	const int cpu = (int)nr_cpu_ids - 1;
+	struct pool_workqueue *pwq = per_cpu_ptr(wq->cpu_pwqs, cpu);
+	struct counting_work cw;
+
+	counting_work_init(&cw);
+	CHECK(queue_work_on(cpu, wq, &cw.work));
+	CHECK(wait_done(&cw.done));
+	flush_workqueue(wq);
+
+	CHECK(cw.runs == 1);
+	CHECK_FALSE(work_pending(&cw.work));
+	CHECK(get_work_pwq(&cw.work) == nullptr);
+	CHECK(get_work_pool_id(&cw.work) == per_cpu(cpu_worker_pools, cpu)[0].id);
+
+	raw_spin_lock_irq(&pwq->pool->lock);
+	int nr_active = pwq->nr_active;
+	int in_flight = 0;
+	for (int c = 0; c < WORK_NR_COLORS; c++)
+		in_flight += pwq->nr_in_flight[c];
+	int refcnt = pwq->refcnt;
+	raw_spin_unlock_irq(&pwq->pool->lock);
+
+	CHECK(nr_active == 0);
+	CHECK(in_flight == 0);
+	CHECK(refcnt == 1);
+	destroy_workqueue(wq);
+}
+
+TEST_CASE("process_one_work hands a work already running in the pool to the worker running it",
+	  "[ch:process_one_work]")
+{
+	auto g = std::make_unique<run_gated_work>();
+	struct workqueue_struct *wq = alloc_workqueue("pow_collision", 0, 0);
+	REQUIRE(wq);
+	struct worker_pool *pool = per_cpu_ptr(wq->cpu_pwqs, 0)->pool;
+	run_gated_init(g.get());
+
+	CHECK(queue_work_on(0, wq, &g->work));
+	REQUIRE(wait_until([&] { return g->started == 1; }));
+
+	/*
+	 * The first run blocks, so the pool wakes another worker for the
+	 * second queueing; that worker finds the collision and passes the item
+	 * to the first one's scheduled list.
+	 */
+	CHECK(queue_work_on(0, wq, &g->work));
+	CHECK(wait_until([&] { return on_runner_scheduled_list(pool, &g->work); }));
+	CHECK(g->started == 1);
+
+	complete_all(&g->gate[0]);
+	complete_all(&g->gate[1]);
+	REQUIRE(wait_until([&] { return g->finished == 2; }));
+	flush_workqueue(wq);
+
+	CHECK(g->started == 2);
+	CHECK(g->max_inside == 1);
+	CHECK(g->task[1] == g->task[0]);
+	destroy_workqueue(wq);
+}
+
+TEST_CASE("process_one_work reports a work function that throws and goes on working",
+	  "[ch:process_one_work]")
+{
+	struct workqueue_struct *wq = alloc_workqueue("pow_throw", 0, 1);
+	REQUIRE(wq);
+	struct work_struct bad;
+	struct counting_work next;
+
+	INIT_WORK(&bad, throwing_fn);
+	counting_work_init(&next);
+	printk_log_clear();
+	unsigned long warns_before = warns();
+
+	CHECK(queue_work_on(0, wq, &bad));
+	CHECK(queue_work_on(0, wq, &next.work));
+	CHECK(wait_done(&next.done));
+	flush_workqueue(wq);
+
+	std::string log = kernel_log();
+	INFO("kernel log: " << log);
+	CHECK(log.find("throwing_fn") != std::string::npos);
+	CHECK(log.find("boom from a work function") != std::string::npos);
+	CHECK(log.find("must not throw") != std::string::npos);
+	CHECK(warns() == warns_before + 1);
+	CHECK(next.runs == 1);
+	CHECK_FALSE(work_pending(&bad));
+	destroy_workqueue(wq);
+}

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// tests/test_helpers.h: small helpers shared by cmwq's Catch2 tests
+//
+// Rules every test follows (Catch2 v2 is not thread-safe):
+//  - REQUIRE/CHECK only on the test's own thread; work functions and
+//    kthreads record into atomics or plain fields read after a wait.
+//  - every wait is bounded: wait_done() gives up after a generous bound and
+//    the test then fails instead of hanging.
+//  - no sleeping as synchronisation, no timing assertions.
+#ifndef CMWQ_TEST_HELPERS_H
+#define CMWQ_TEST_HELPERS_H
+
+#include <catch2/catch.hpp>
+#include <linux/workqueue.h>
+#include <linux/completion.h>
+#include <linux/jiffies.h>
+#include <linux/delay.h>
+#include <linux/printk.h>
+#include <linux/bug.h>
+#include <atomic>
+#include <string>
+
+/** Generous bound for waits that should finish in microseconds. */
+static constexpr unsigned int TEST_WAIT_MS = 10000;
+
+/** Wait for @p c at most @p ms; true if it completed. */
+static inline bool wait_done(struct completion *c, unsigned int ms = TEST_WAIT_MS)
+{
+	return wait_for_completion_timeout(c, msecs_to_jiffies(ms)) != 0;
+}
+
+/** The kernel log since the last printk_log_clear(), as a string. */
+static inline std::string kernel_log()
+{
+	static char buf[16384];
+	printk_log_read(buf, sizeof(buf));
+	return std::string(buf);
+}
+
+/** How many WARNs fired so far in this process. */
+static inline unsigned long warns()
+{
+	return __atomic_load_n(&warn_count, __ATOMIC_SEQ_CST);
+}
+
+/** A work item that counts its runs and completes @c done after each. */
+struct counting_work {
+	struct work_struct work;
+	std::atomic<int> runs{ 0 };
+	struct completion done;
+};
+
+static inline void counting_work_fn(struct work_struct *work)
+{
+	struct counting_work *cw = container_of(work, struct counting_work, work);
+
+	cw->runs.fetch_add(1);
+	complete(&cw->done);
+}
+
+static inline void counting_work_init(struct counting_work *cw)
+{
+	INIT_WORK(&cw->work, counting_work_fn);
+	init_completion(&cw->done);
+}
+
+#endif
