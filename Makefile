@@ -150,10 +150,9 @@ docs: build
 		exit 1; \
 	fi
 	@$(MAKE) doxygen
-	@if [[ -x $(BUILD)/bin/wq_dump ]]; then \
-		echo "cmwq: $(BUILD)/bin/wq_dump --dot > $(DOCS_GEN)/objgraph.dot"; \
-		$(BUILD)/bin/wq_dump --dot > $(DOCS_GEN)/objgraph.dot; \
-	fi
+	@echo "cmwq: CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_dump --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot"
+	@CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_dump --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot.tmp
+	@mv $(DOCS_GEN)/objgraph.dot.tmp $(DOCS_GEN)/objgraph.dot
 	@$(MAKE) sphinx
 	@$(MAKE) cross-check
 	@echo "cmwq: the book is at $(BUILD)/docs/html/index.html"

@@ -88,6 +88,11 @@ _SUBSTRATE_TYPES = [
 ]
 nitpick_ignore = [("cpp:identifier", t) for t in _SUBSTRATE_TYPES]
 nitpick_ignore += [("cpp:type", t) for t in _SUBSTRATE_TYPES]
+# Array bounds in struct fields are enum constants of the kernel's anonymous enums; the book
+# shows those enums as source (literalinclude), not as C++ declarations.
+_ARRAY_BOUNDS = ["WORK_NR_COLORS", "WORKER_DESC_LEN", "WQ_NAME_LEN", "NR_STD_WORKER_POOLS",
+                 "BUSY_WORKER_HASH_ORDER", "NR_CPUS", "TASK_COMM_LEN"]
+nitpick_ignore += [("cpp:identifier", t) for t in _ARRAY_BOUNDS]
 
 # -- Pictures -----------------------------------------------------------------------
 

@@ -60,7 +60,7 @@ int idr_alloc(struct idr *idr, void *ptr, int start, int end, gfp_t gfp)
 	if (start < 0 || !ptr)
 		return -EINVAL;
 	for (; id < limit; id++) {
-		void **chunk = __atomic_load_n(&idr->chunks[id >> IDR_CHUNK_SHIFT], __ATOMIC_RELAXED);
+		void **chunk = READ_ONCE(idr->chunks[id >> IDR_CHUNK_SHIFT]);
 
 		if (chunk && chunk[id & (IDR_CHUNK_SIZE - 1)])
 			continue;
@@ -136,7 +136,8 @@ void *idr_remove(struct idr *idr, unsigned long id)
 void *idr_get_next(const struct idr *idr, int *nextid)
 {
 	for (int id = *nextid < 0 ? 0 : *nextid; id < IDR_MAX_ID; id++) {
-		void **chunk = __atomic_load_n(&idr->chunks[id >> IDR_CHUNK_SHIFT], __ATOMIC_ACQUIRE);
+		void **chunk =
+			__atomic_load_n(&idr->chunks[id >> IDR_CHUNK_SHIFT], __ATOMIC_ACQUIRE);
 		void *p;
 
 		if (!chunk) {
@@ -203,7 +204,7 @@ static int ida_grow(struct ida *ida, unsigned int need)
  */
 int ida_simple_get(struct ida *ida, unsigned int start, unsigned int end, gfp_t gfp)
 {
-	unsigned int limit = (end == 0 || end > (unsigned int)INT_MAX) ? (unsigned int)INT_MAX : end;
+	unsigned int limit = (end == 0 || end > (unsigned int)INT_MAX) ? INT_MAX : end;
 	unsigned int id;
 	int ret;
 

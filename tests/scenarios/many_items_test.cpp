@@ -48,7 +48,7 @@ int queuer_thread(void *data)
 
 } // namespace
 
-TEST_CASE("10,000 work items queued from four kthreads onto every CPU each run exactly once",
+TEST_CASE("ten thousand work items queued from four kthreads onto every CPU each run exactly once",
 	  "[ch:queue_work_on][scenario]")
 {
 	auto items = std::make_unique<struct item[]>(NR_ITEMS);

@@ -109,16 +109,7 @@ struct work_struct {
 /** Define and initialise a static work item @p n running @p f. */
 #define DECLARE_WORK(n, f) struct work_struct n = __WORK_INITIALIZER(n, f)
 
-/**
- * @brief Check, before (re)initialising @p work, that it is not queued.
- *
- * The kernel's debugobjects catch a pending work item being initialised
- * again.  cmwq tracks which work items are pending and refuses: it prints a
- * diagnostic and leaves the queued item alone, so nothing is lost.
- * @param work the work item about to be initialised
- * @param onstack true for INIT_WORK_ONSTACK()
- * @return true if @p work may be initialised
- */
+/* Documented with its definition in src/kernel/workqueue/__init_work.cpp. */
 bool __init_work(struct work_struct *work, int onstack);
 
 void destroy_work_on_stack(struct work_struct *work);

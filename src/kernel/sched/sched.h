@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* kernel/sched/sched.h: what the scheduler shares with the rest of the substrate (cmwq substrate) */
+/* kernel/sched/sched.h: what the scheduler shares with the substrate (cmwq substrate) */
 #ifndef _KERNEL_SCHED_SCHED_H
 #define _KERNEL_SCHED_SCHED_H
 

@@ -40,6 +40,7 @@ bool work_is_queued_check(struct work_struct *work)
 		if (pool)
 			break;
 	}
+	// [work_is_queued_check:look]
 	if (pool && raw_spin_trylock(&pool->lock)) {
 		struct list_head *pos;
 		struct worker *worker;
@@ -54,6 +55,7 @@ bool work_is_queued_check(struct work_struct *work)
 				queued |= pos == &work->entry;
 		raw_spin_unlock(&pool->lock);
 	}
+	// [work_is_queued_check:look-end]
 	rcu_read_unlock();
 	return queued;
 }

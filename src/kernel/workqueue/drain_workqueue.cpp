@@ -34,6 +34,7 @@ void drain_workqueue(struct workqueue_struct *wq)
 	if (!wq->nr_drainers++)
 		WRITE_ONCE(wq->flags, wq->flags | __WQ_DRAINING);
 	mutex_unlock(&wq->mutex);
+	// [drain_workqueue:loop]
 reflush:
 	flush_workqueue(wq);
 
@@ -56,6 +57,7 @@ reflush:
 		mutex_unlock(&wq->mutex);
 		goto reflush;
 	}
+	// [drain_workqueue:loop-end]
 
 	if (!--wq->nr_drainers)
 		WRITE_ONCE(wq->flags, wq->flags & ~__WQ_DRAINING);

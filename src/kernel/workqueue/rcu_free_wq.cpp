@@ -8,9 +8,12 @@
  * workqueue after destroying it reads __WQ_DESTROYED here and gets a
  * diagnostic instead of reading freed memory.
  */
-enum { WQ_QUARANTINE = 64 };
+enum { WQ_QUARANTINE = 64 /**< how many destroyed workqueues stay readable */ };
+/** The quarantine: a ring of destroyed workqueue structures. */
 static struct workqueue_struct *wq_quarantine[WQ_QUARANTINE];
+/** The ring slot the next destroyed workqueue goes to (its old occupant is freed). */
 static unsigned int wq_quarantine_next;
+/** Protects the quarantine ring. */
 static DEFINE_RAW_SPINLOCK(wq_quarantine_lock);
 
 /**

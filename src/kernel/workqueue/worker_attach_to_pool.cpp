@@ -17,15 +17,23 @@
  */
 void worker_attach_to_pool(struct worker *worker, struct worker_pool *pool)
 {
+	// [worker_attach_to_pool:affinity]
 	mutex_lock(&wq_pool_attach_mutex);
 
+	/* the pool's CPUs (in the kernel, CPU hotplug re-applies them under this mutex) */
 	set_cpus_allowed_ptr(worker->task, pool->attrs->cpumask);
+	// [worker_attach_to_pool:affinity-end]
 
+	// [worker_attach_to_pool:unbound]
+	/* the mutex keeps DISASSOCIATED from flipping while we look at it */
 	if (pool->flags & POOL_DISASSOCIATED)
 		worker->flags |= WORKER_UNBOUND;
+	// [worker_attach_to_pool:unbound-end]
 
+	// [worker_attach_to_pool:link]
 	list_add_tail(&worker->node, &pool->workers);
 	worker->pool = pool;
 
 	mutex_unlock(&wq_pool_attach_mutex);
+	// [worker_attach_to_pool:link-end]
 }

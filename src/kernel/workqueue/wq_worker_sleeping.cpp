@@ -22,6 +22,7 @@ void wq_worker_sleeping(struct task_struct *task)
 	struct worker *next, *worker = (struct worker *)kthread_data(task);
 	struct worker_pool *pool;
 
+	// [wq_worker_sleeping:guards]
 	/* Not counted in nr_running: nothing to give back. */
 	if (worker->flags & WORKER_NOT_RUNNING)
 		return;
@@ -33,6 +34,7 @@ void wq_worker_sleeping(struct task_struct *task)
 		return;
 
 	worker->sleeping = 1;
+	// [wq_worker_sleeping:guards-end]
 	raw_spin_lock_irq(&pool->lock);
 
 	// [wq_worker_sleeping:hand-over]

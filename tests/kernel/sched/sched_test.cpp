@@ -46,6 +46,7 @@ static int pingpong_fn(void *data)
 	int me = current == pp->task[0] ? 0 : 1;
 
 	for (int i = 0; i < pp->rounds; i++) {
+		// [sched:discipline]
 		/* The lost-wake-up discipline: state first, then the condition, then sleep. */
 		for (;;) {
 			set_current_state(TASK_UNINTERRUPTIBLE);
@@ -54,10 +55,14 @@ static int pingpong_fn(void *data)
 			schedule();
 		}
 		__set_current_state(TASK_RUNNING);
+		/* The waker's half: change the condition, then wake. */
 		__atomic_store_n(&pp->turn, 1 - me, __ATOMIC_RELEASE);
 		wake_up_process(pp->task[1 - me]);
+		// [sched:discipline-end]
 	}
 	__atomic_store_n(&pp->finished[me], 1, __ATOMIC_RELEASE);
+	/* The peer may have exited already; our reference kept its task valid until here. */
+	put_task_struct(pp->task[1 - me]);
 	complete(&pp->done);
 	return 0;
 }
@@ -73,6 +78,8 @@ TEST_CASE("two kthreads ping-pong 10000 times without losing a wake-up", "[ch:sc
 	for (int i = 0; i < 2; i++) {
 		pp.task[i] = kthread_create(pingpong_fn, &pp, "pingpong/%d", i);
 		REQUIRE(!IS_ERR(pp.task[i]));
+		/* Each holds a reference to its peer: it may wake the peer after it exited. */
+		get_task_struct(pp.task[i]);
 	}
 	wake_up_process(pp.task[0]);
 	wake_up_process(pp.task[1]);

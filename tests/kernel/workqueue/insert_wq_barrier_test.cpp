@@ -137,20 +137,40 @@ TEST_CASE("insert_wq_barrier puts the barrier first on the scheduled list of the
 	destroy_workqueue(wq);
 }
 
+namespace {
+
+/* Blocks (bounded) until a barrier has been linked behind @c target. */
+struct gate {
+	struct work_struct work;
+	struct work_struct *target;
+};
+
+void gate_fn(struct work_struct *work)
+{
+	struct gate *g = container_of(work, struct gate, work);
+
+	for (int i = 0; i < (int)TEST_WAIT_MS; i++) {
+		if (atomic_long_read(&g->target->data) & WORK_STRUCT_LINKED)
+			return;
+		msleep(1);
+	}
+}
+
+} // namespace
+
 TEST_CASE("flush_work of a queued work returns after that work ran", "[ch:insert_wq_barrier]")
 {
-	static struct blocker b;
+	static struct gate g;
 	static struct target t;
 	struct workqueue_struct *wq = alloc_workqueue("iwb_flush", 0, 1);
 
 	REQUIRE(wq);
-	/* the blocker releases itself: no second thread needed */
-	blocker_init(&b, 0);
-	complete(&b.release);
-	b.tail_ms = 30;
+	/* the gate holds the target back (max_active 1) until flush_work has linked its barrier */
+	INIT_WORK(&g.work, gate_fn);
+	g.target = &t.work;
 	INIT_WORK(&t.work, target_fn);
 	t.finished.store(0);
-	REQUIRE(queue_work_on(0, wq, &b.work));
+	REQUIRE(queue_work_on(0, wq, &g.work));
 	REQUIRE(queue_work_on(0, wq, &t.work));
 	CHECK(flush_work(&t.work));
 	CHECK(t.finished.load() == 1);

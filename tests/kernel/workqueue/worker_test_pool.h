@@ -83,7 +83,7 @@ static inline int fake_worker_fn(void *data)
 	struct fake_worker *f = (struct fake_worker *)data;
 
 	f->flags_seen.store(READ_ONCE(f->worker->flags));
-	complete(&f->woken);
+	complete_all(&f->woken); /* tests may wait on it more than once */
 	return 0;
 }
 
