@@ -35,7 +35,8 @@ extensions = [
     "wqtests",    # .. wq-tests:: <chapter>
 ]
 
-exclude_patterns = ["_build", "**/.*", "**/_*"]
+# Chapters of functions such as __queue_work start with underscores: do not exclude "_*".
+exclude_patterns = ["_build", "**/.*"]
 primary_domain = "cpp"
 highlight_language = "cpp"
 pygments_style = "sphinx"
