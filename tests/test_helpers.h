@@ -43,6 +43,37 @@ static inline unsigned long warns()
 	return __atomic_load_n(&warn_count, __ATOMIC_SEQ_CST);
 }
 
+/**
+ * Poll @p pred until it holds or about @p ms milliseconds have passed; true
+ * if it held.  For states no completion marks (a worker moving a work between
+ * lists); msleep(1) between looks, so the wait is bounded.
+ */
+template <typename Pred> static inline bool wait_until(Pred pred, unsigned int ms = TEST_WAIT_MS)
+{
+	for (unsigned int i = 0; i < ms; i++) {
+		if (pred())
+			return true;
+		msleep(1);
+	}
+	return pred();
+}
+
+/** Does the kernel log since the last printk_log_clear() contain @p s? */
+static inline bool log_has(const char *s)
+{
+	return kernel_log().find(s) != std::string::npos;
+}
+
+/** How many entries @p head links (not counting the head itself). */
+static inline int list_length(struct list_head *head)
+{
+	int n = 0;
+
+	for (struct list_head *p = head->next; p != head; p = p->next)
+		n++;
+	return n;
+}
+
 /** A work item that counts its runs and completes @c done after each. */
 struct counting_work {
 	struct work_struct work;

@@ -41,17 +41,6 @@ void blocker_fn(struct work_struct *work)
 	s->finished++;
 }
 
-/* Poll @p pred until it holds or about @p ms milliseconds have passed. */
-template <typename Pred> bool wait_until(Pred pred, unsigned int ms = TEST_WAIT_MS)
-{
-	for (unsigned int i = 0; i < ms; i++) {
-		if (pred())
-			return true;
-		msleep(1);
-	}
-	return pred();
-}
-
 } // namespace
 
 TEST_CASE("with max_active 2, ten blocking works on one CPU never have more than two in flight",

@@ -3,8 +3,7 @@
 
 #include <catch2/catch.hpp>
 #undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
+#include "wq_fixtures.h"
 
 namespace {
 
@@ -20,23 +19,6 @@ void self_flusher_fn(struct work_struct *work)
 
 	sf->ret.store(flush_work(work) ? 1 : 0);
 	complete(&sf->done);
-}
-
-/* Blocks (bounded) until a barrier has been linked behind @c target. */
-struct gate {
-	struct work_struct work;
-	struct work_struct *target;
-};
-
-void gate_fn(struct work_struct *work)
-{
-	struct gate *g = container_of(work, struct gate, work);
-
-	for (int i = 0; i < (int)TEST_WAIT_MS; i++) {
-		if (atomic_long_read(&g->target->data) & WORK_STRUCT_LINKED)
-			return;
-		msleep(1);
-	}
 }
 
 } // namespace

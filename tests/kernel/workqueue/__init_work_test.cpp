@@ -1,34 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for src/kernel/workqueue/__init_work.cpp: INIT_WORK() refuses to reset a queued work.
 
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
+#include "wq_fixtures.h"
 
 #include <string.h>
 
 namespace {
-
-/* A work that holds its worker until the test releases it. */
-struct blocker_work {
-	struct work_struct work;
-	struct completion started;
-	struct completion release;
-};
-
-void blocker_fn(struct work_struct *work)
-{
-	struct blocker_work *b = container_of(work, struct blocker_work, work);
-
-	complete(&b->started);
-	wait_done(&b->release);
-}
-
-void blocker_init(struct blocker_work *b)
-{
-	INIT_WORK(&b->work, blocker_fn);
-	init_completion(&b->started);
-	init_completion(&b->release);
-}
 
 std::atomic<int> other_runs{ 0 };
 
@@ -42,7 +19,7 @@ void other_fn(struct work_struct *)
 TEST_CASE("INIT_WORK on a queued work prints a diagnostic and the work still runs exactly once",
 	  "[ch:__init_work]")
 {
-	static struct blocker_work blk;
+	static struct blocker blk;
 	static struct counting_work target;
 	/* max_active 1: while the blocker runs, the target waits on the pwq's delayed list */
 	struct workqueue_struct *wq = alloc_workqueue("iw_queued", 0, 1);
@@ -113,7 +90,7 @@ TEST_CASE("INIT_WORK on uninitialised memory whose bits look queued initialises 
 
 TEST_CASE("__init_work answers false only while the work sits on a pool's list", "[ch:__init_work]")
 {
-	static struct blocker_work blk;
+	static struct blocker blk;
 	static struct counting_work target;
 	struct workqueue_struct *wq = alloc_workqueue("iw_answer", 0, 1);
 

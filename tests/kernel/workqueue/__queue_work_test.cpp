@@ -8,17 +8,6 @@
 
 namespace {
 
-/* Poll @p pred until it holds or about @p ms milliseconds have passed. */
-template <typename Pred> bool wait_until(Pred pred, unsigned int ms = TEST_WAIT_MS)
-{
-	for (unsigned int i = 0; i < ms; i++) {
-		if (pred())
-			return true;
-		msleep(1);
-	}
-	return pred();
-}
-
 /* A work item that blocks until the test opens its gate. */
 struct gated_work {
 	struct work_struct work;

@@ -36,11 +36,6 @@ void sleepy_fn(struct work_struct *work)
 	msleep(20);
 }
 
-bool log_has(const char *s)
-{
-	return kernel_log().find(s) != std::string::npos;
-}
-
 } // namespace
 
 TEST_CASE("a WQ_MEM_RECLAIM work that flushes a !WQ_MEM_RECLAIM workqueue is reported",

@@ -1,26 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for src/kernel/workqueue/destroy_work_on_stack.cpp: an on-stack work must be off every list.
 
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
-
-namespace {
-
-struct blocker_work {
-	struct work_struct work;
-	struct completion started;
-	struct completion release;
-};
-
-void blocker_fn(struct work_struct *work)
-{
-	struct blocker_work *b = container_of(work, struct blocker_work, work);
-
-	complete(&b->started);
-	wait_done(&b->release);
-}
-
-} // namespace
+#include "wq_fixtures.h"
 
 TEST_CASE("destroy_work_on_stack is silent for an on-stack work that has been flushed",
 	  "[ch:destroy_work_on_stack]")
@@ -46,7 +27,7 @@ TEST_CASE("destroy_work_on_stack is silent for an on-stack work that has been fl
 TEST_CASE("destroy_work_on_stack on a queued work names the function and the work",
 	  "[ch:destroy_work_on_stack]")
 {
-	struct blocker_work blk;
+	struct blocker blk;
 	struct counting_work target;
 	struct workqueue_struct *wq = alloc_workqueue("dwos_queued", 0, 1);
 

@@ -3,8 +3,7 @@
 
 #include <catch2/catch.hpp>
 #undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
+#include "wq_fixtures.h"
 #include <linux/kthread.h>
 
 namespace {
@@ -66,20 +65,6 @@ TEST_CASE("drain_workqueue lets a work that requeues itself 100 times finish and
 }
 
 namespace {
-
-struct blocker {
-	struct work_struct work;
-	struct completion started;
-	struct completion release;
-};
-
-void blocker_fn(struct work_struct *work)
-{
-	struct blocker *b = container_of(work, struct blocker, work);
-
-	complete(&b->started);
-	wait_for_completion_timeout(&b->release, msecs_to_jiffies(TEST_WAIT_MS));
-}
 
 struct drainer_args {
 	struct workqueue_struct *wq;

@@ -3,8 +3,7 @@
 
 #include <catch2/catch.hpp>
 #undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
+#include "wq_fixtures.h"
 #include <linux/kthread.h>
 
 namespace {
@@ -20,29 +19,6 @@ void sleepy_work_fn(struct work_struct *work)
 
 	msleep(5);
 	sw->count->fetch_add(1);
-}
-
-struct blocker {
-	struct work_struct work;
-	struct completion started;
-	struct completion release;
-};
-
-void blocker_fn(struct work_struct *work)
-{
-	struct blocker *b = container_of(work, struct blocker, work);
-
-	complete(&b->started);
-	wait_for_completion_timeout(&b->release, msecs_to_jiffies(TEST_WAIT_MS));
-}
-
-int list_length(struct list_head *head)
-{
-	int n = 0;
-
-	for (struct list_head *p = head->next; p != head; p = p->next)
-		n++;
-	return n;
 }
 
 } // namespace

@@ -1,26 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for src/kernel/workqueue/get_work_color.cpp: reading the flush color back out of work->data.
 
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
-
-namespace {
-
-struct blocker_work {
-	struct work_struct work;
-	struct completion started;
-	struct completion release;
-};
-
-void blocker_fn(struct work_struct *work)
-{
-	struct blocker_work *b = container_of(work, struct blocker_work, work);
-
-	complete(&b->started);
-	wait_done(&b->release);
-}
-
-} // namespace
+#include "wq_fixtures.h"
 
 TEST_CASE("get_work_color ignores the flag bits and the pwq pointer around the color", "[ch:get_work_color]")
 {
@@ -37,7 +18,7 @@ TEST_CASE("get_work_color ignores the flag bits and the pwq pointer around the c
 
 TEST_CASE("get_work_color of a queued work is its pwq's current work color", "[ch:get_work_color]")
 {
-	static struct blocker_work blk;
+	static struct blocker blk;
 	static struct counting_work target;
 	struct workqueue_struct *wq = alloc_workqueue("gwc", 0, 1);
 

@@ -1,26 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for src/kernel/workqueue/get_work_pwq.cpp: a pwq only while queued.
 
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
-
-namespace {
-
-struct blocker_work {
-	struct work_struct work;
-	struct completion started;
-	struct completion release;
-};
-
-void blocker_fn(struct work_struct *work)
-{
-	struct blocker_work *b = container_of(work, struct blocker_work, work);
-
-	complete(&b->started);
-	wait_done(&b->release);
-}
-
-} // namespace
+#include "wq_fixtures.h"
 
 TEST_CASE("get_work_pwq is NULL for a work that was never queued or has run", "[ch:get_work_pwq]")
 {
@@ -40,7 +21,7 @@ TEST_CASE("get_work_pwq is NULL for a work that was never queued or has run", "[
 TEST_CASE("get_work_pwq of a queued work is the pwq of its workqueue on the CPU it was queued on",
 	  "[ch:get_work_pwq]")
 {
-	static struct blocker_work blk;
+	static struct blocker blk;
 	static struct counting_work target;
 	struct workqueue_struct *wq = alloc_workqueue("gwpwq_on", 0, 1);
 

@@ -3,13 +3,12 @@
 
 #include <catch2/catch.hpp>
 #undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
+#include "wq_fixtures.h"
 
 namespace {
 
 /* A work that blocks until the test releases it (bounded), then sleeps a little. */
-struct blocker {
+struct barrier_blocker {
 	struct work_struct work;
 	struct completion started;
 	struct completion release;
@@ -17,9 +16,9 @@ struct blocker {
 	unsigned int tail_ms = 0;
 };
 
-void blocker_fn(struct work_struct *work)
+void barrier_blocker_fn(struct work_struct *work)
 {
-	struct blocker *b = container_of(work, struct blocker, work);
+	struct barrier_blocker *b = container_of(work, struct barrier_blocker, work);
 
 	complete(&b->started);
 	wait_for_completion_timeout(&b->release, msecs_to_jiffies(TEST_WAIT_MS));
@@ -28,9 +27,9 @@ void blocker_fn(struct work_struct *work)
 	b->finished.store(1);
 }
 
-void blocker_init(struct blocker *b, unsigned int tail_ms)
+void barrier_blocker_init(struct barrier_blocker *b, unsigned int tail_ms)
 {
-	INIT_WORK(&b->work, blocker_fn);
+	INIT_WORK(&b->work, barrier_blocker_fn);
 	init_completion(&b->started);
 	init_completion(&b->release);
 	b->finished.store(0);
@@ -56,7 +55,7 @@ void target_fn(struct work_struct *work)
 TEST_CASE("insert_wq_barrier puts the barrier right behind a queued target and marks the target LINKED",
 	  "[ch:insert_wq_barrier]")
 {
-	static struct blocker b;
+	static struct barrier_blocker b;
 	static struct target t;
 	static struct wq_barrier barr;
 	struct workqueue_struct *wq = alloc_workqueue("iwb_queued", 0, 1);
@@ -66,7 +65,7 @@ TEST_CASE("insert_wq_barrier puts the barrier right behind a queued target and m
 
 	REQUIRE(wq);
 	pwq = per_cpu_ptr(wq->cpu_pwqs, 0);
-	blocker_init(&b, 0);
+	barrier_blocker_init(&b, 0);
 	INIT_WORK(&t.work, target_fn);
 	t.finished.store(0);
 
@@ -104,7 +103,7 @@ TEST_CASE("insert_wq_barrier puts the barrier right behind a queued target and m
 TEST_CASE("insert_wq_barrier puts the barrier first on the scheduled list of the worker running the target",
 	  "[ch:insert_wq_barrier]")
 {
-	static struct blocker b;
+	static struct barrier_blocker b;
 	static struct wq_barrier barr;
 	struct workqueue_struct *wq = alloc_workqueue("iwb_running", 0, 0);
 	struct pool_workqueue *pwq;
@@ -113,7 +112,7 @@ TEST_CASE("insert_wq_barrier puts the barrier first on the scheduled list of the
 
 	REQUIRE(wq);
 	pwq = per_cpu_ptr(wq->cpu_pwqs, 0);
-	blocker_init(&b, 20);
+	barrier_blocker_init(&b, 20);
 	REQUIRE(queue_work_on(0, wq, &b.work));
 	REQUIRE(wait_done(&b.started));
 
@@ -136,27 +135,6 @@ TEST_CASE("insert_wq_barrier puts the barrier first on the scheduled list of the
 	destroy_work_on_stack(&barr.work);
 	destroy_workqueue(wq);
 }
-
-namespace {
-
-/* Blocks (bounded) until a barrier has been linked behind @c target. */
-struct gate {
-	struct work_struct work;
-	struct work_struct *target;
-};
-
-void gate_fn(struct work_struct *work)
-{
-	struct gate *g = container_of(work, struct gate, work);
-
-	for (int i = 0; i < (int)TEST_WAIT_MS; i++) {
-		if (atomic_long_read(&g->target->data) & WORK_STRUCT_LINKED)
-			return;
-		msleep(1);
-	}
-}
-
-} // namespace
 
 TEST_CASE("flush_work of a queued work returns after that work ran", "[ch:insert_wq_barrier]")
 {

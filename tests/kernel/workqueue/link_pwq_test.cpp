@@ -8,19 +8,6 @@
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
 
-namespace {
-
-int list_length(struct list_head *head)
-{
-	int n = 0;
-
-	for (struct list_head *p = head->next; p != head; p = p->next)
-		n++;
-	return n;
-}
-
-} // namespace
-
 TEST_CASE("link_pwq gives the pwq the workqueue's color and limit and puts it on the list once",
 	  "[ch:link_pwq]")
 {

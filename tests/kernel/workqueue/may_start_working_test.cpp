@@ -1,26 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for src/kernel/workqueue/may_start_working.cpp: is there an idle spare?
 
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
-
-namespace {
-
-/* A pool that exists only for the test: lists empty, nobody counted. */
-void local_pool_init(struct worker_pool *pool)
-{
-	raw_spin_lock_init(&pool->lock);
-	INIT_LIST_HEAD(&pool->worklist);
-	INIT_LIST_HEAD(&pool->idle_list);
-	INIT_LIST_HEAD(&pool->workers);
-	hash_init(pool->busy_hash);
-	atomic_set(&pool->nr_running, 0);
-	pool->nr_workers = 0;
-	pool->nr_idle = 0;
-	pool->flags = 0;
-}
-
-} // namespace
+#include "wq_fixtures.h"
 
 TEST_CASE("may_start_working is true exactly when some worker is idle", "[ch:may_start_working]")
 {

@@ -3,35 +3,7 @@
 
 #include <catch2/catch.hpp>
 #undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
-
-namespace {
-
-struct blocker {
-	struct work_struct work;
-	struct completion started;
-	struct completion release;
-};
-
-void blocker_fn(struct work_struct *work)
-{
-	struct blocker *b = container_of(work, struct blocker, work);
-
-	complete(&b->started);
-	wait_for_completion_timeout(&b->release, msecs_to_jiffies(TEST_WAIT_MS));
-}
-
-int list_length(struct list_head *head)
-{
-	int n = 0;
-
-	for (struct list_head *p = head->next; p != head; p = p->next)
-		n++;
-	return n;
-}
-
-} // namespace
+#include "wq_fixtures.h"
 
 TEST_CASE("pwq_adjust_max_active raises the limit and activates delayed works at once",
 	  "[ch:pwq_adjust_max_active]")

@@ -1,27 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // tests for kernel/workqueue.c: queue_work_on() (Linux v5.9)
 
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
+#include "wq_fixtures.h"
 
 #include <memory>
 
 namespace {
-
-/* A work item that blocks until the test opens its gate. */
-struct gated_work {
-	struct work_struct work;
-	struct completion gate;
-	struct completion started;
-};
-
-void gated_fn(struct work_struct *work)
-{
-	struct gated_work *g = container_of(work, struct gated_work, work);
-
-	complete(&g->started);
-	wait_for_completion_timeout(&g->gate, msecs_to_jiffies(TEST_WAIT_MS));
-}
 
 /* Records the CPU it ran on. */
 struct where_work {

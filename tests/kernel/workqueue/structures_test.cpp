@@ -2,35 +2,12 @@
 // tests for the data structures of kernel/workqueue.c (Linux v5.9): work_struct,
 // workqueue_struct, worker_pool, worker, pool_workqueue, and the locking rules.
 
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
+#include "wq_fixtures.h"
 
 namespace {
 
 void static_fn(struct work_struct *) { }
 DECLARE_WORK(static_work, static_fn);
-
-/* A work item that blocks until released, to keep others queued behind it. */
-struct blocker {
-	struct work_struct work;
-	struct completion started;
-	struct completion release;
-};
-
-void blocker_fn(struct work_struct *work)
-{
-	struct blocker *b = container_of(work, struct blocker, work);
-
-	complete(&b->started);
-	wait_for_completion_timeout(&b->release, msecs_to_jiffies(TEST_WAIT_MS));
-}
-
-void blocker_init(struct blocker *b)
-{
-	INIT_WORK(&b->work, blocker_fn);
-	init_completion(&b->started);
-	init_completion(&b->release);
-}
 
 struct probe_work {
 	struct work_struct work;

@@ -1,53 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for src/kernel/workqueue/wake_up_worker.cpp: wake the first idle worker, if any.
 
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
-
-namespace {
-
-/* A pool that exists only for the test: lists empty, nobody counted. */
-void local_pool_init(struct worker_pool *pool)
-{
-	raw_spin_lock_init(&pool->lock);
-	INIT_LIST_HEAD(&pool->worklist);
-	INIT_LIST_HEAD(&pool->idle_list);
-	INIT_LIST_HEAD(&pool->workers);
-	hash_init(pool->busy_hash);
-	atomic_set(&pool->nr_running, 0);
-	pool->nr_workers = 0;
-	pool->nr_idle = 0;
-	pool->flags = 0;
-}
-
-/* A kthread that only reports that it was woken: it stands in for an idle kworker. */
-struct wake_probe {
-	struct completion woken;
-	struct task_struct *task;
-};
-
-int wake_probe_fn(void *data)
-{
-	complete(&((struct wake_probe *)data)->woken);
-	return 0;
-}
-
-void wake_probe_start(struct wake_probe *p)
-{
-	init_completion(&p->woken);
-	p->task = kthread_create_on_node(wake_probe_fn, p, NUMA_NO_NODE, "wake_probe");
-	REQUIRE(!IS_ERR(p->task));
-	get_task_struct(p->task);
-}
-
-/* Stop it whether or not it was woken, and drop our reference. */
-void wake_probe_stop(struct wake_probe *p)
-{
-	kthread_stop(p->task);
-	put_task_struct(p->task);
-}
-
-} // namespace
+#include "wq_fixtures.h"
 
 TEST_CASE("wake_up_worker wakes the task of the first idle worker", "[ch:wake_up_worker]")
 {

@@ -4,33 +4,6 @@
 #include "kernel/workqueue/workqueue_internal.h"
 #include "worker_test_pool.h"
 
-/* A worker of @pool with no task: worker_enter_idle() never looks at the task. */
-static struct worker *bare_worker(struct worker_pool *pool)
-{
-	struct worker *worker = alloc_worker(NUMA_NO_NODE);
-
-	REQUIRE(worker != NULL);
-	worker->pool = pool;
-	raw_spin_lock_irq(&pool->lock);
-	pool->nr_workers++;
-	raw_spin_unlock_irq(&pool->lock);
-	return worker;
-}
-
-static void drop_bare_worker(struct worker *worker)
-{
-	struct worker_pool *pool = worker->pool;
-
-	raw_spin_lock_irq(&pool->lock);
-	if (worker->flags & WORKER_IDLE) {
-		list_del_init(&worker->entry);
-		pool->nr_idle--;
-	}
-	pool->nr_workers--;
-	raw_spin_unlock_irq(&pool->lock);
-	kfree(worker);
-}
-
 TEST_CASE("worker_enter_idle marks the worker idle, counts it, stamps last_active and pushes it first",
 	  "[ch:worker_enter_idle]")
 {

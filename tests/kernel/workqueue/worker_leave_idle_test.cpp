@@ -11,29 +11,10 @@
  */
 static struct worker *self_worker(struct worker_pool *pool)
 {
-	struct worker *worker = alloc_worker(NUMA_NO_NODE);
+	struct worker *worker = bare_worker(pool);
 
-	REQUIRE(worker != NULL);
-	worker->pool = pool;
 	worker->task = current;
-	raw_spin_lock_irq(&pool->lock);
-	pool->nr_workers++;
-	raw_spin_unlock_irq(&pool->lock);
 	return worker;
-}
-
-static void drop_self_worker(struct worker *worker)
-{
-	struct worker_pool *pool = worker->pool;
-
-	raw_spin_lock_irq(&pool->lock);
-	if (worker->flags & WORKER_IDLE) {
-		list_del_init(&worker->entry);
-		pool->nr_idle--;
-	}
-	pool->nr_workers--;
-	raw_spin_unlock_irq(&pool->lock);
-	kfree(worker);
 }
 
 TEST_CASE("worker_leave_idle takes the worker off the idle list and uncounts it, still in PREP",
@@ -57,8 +38,8 @@ TEST_CASE("worker_leave_idle takes the worker off the idle list and uncounts it,
 	CHECK(atomic_read(&pool->nr_running) == 0);
 	raw_spin_unlock_irq(&pool->lock);
 
-	drop_self_worker(a);
-	drop_self_worker(b);
+	drop_bare_worker(a);
+	drop_bare_worker(b);
 	test_pool_destroy(pool);
 }
 
@@ -76,7 +57,7 @@ TEST_CASE("worker_leave_idle ignores a worker that is not idle", "[ch:worker_lea
 	CHECK(list_first_entry(&pool->idle_list, struct worker, entry) == b);
 	raw_spin_unlock_irq(&pool->lock);
 
-	drop_self_worker(a);
-	drop_self_worker(b);
+	drop_bare_worker(a);
+	drop_bare_worker(b);
 	test_pool_destroy(pool);
 }

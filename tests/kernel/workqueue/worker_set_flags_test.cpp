@@ -1,34 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for src/kernel/workqueue/worker_set_flags.cpp: entering NOT_RUNNING leaves nr_running.
 
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
-
-namespace {
-
-/* A pool that exists only for the test: lists empty, nobody counted. */
-void local_pool_init(struct worker_pool *pool)
-{
-	raw_spin_lock_init(&pool->lock);
-	INIT_LIST_HEAD(&pool->worklist);
-	INIT_LIST_HEAD(&pool->idle_list);
-	INIT_LIST_HEAD(&pool->workers);
-	hash_init(pool->busy_hash);
-	atomic_set(&pool->nr_running, 0);
-	pool->nr_workers = 0;
-	pool->nr_idle = 0;
-	pool->flags = 0;
-}
-
-/* A worker of a local pool whose task is the test thread: it is "current". */
-void local_worker_init(struct worker *w, struct worker_pool *pool, unsigned int flags)
-{
-	w->task = current;
-	w->pool = pool;
-	w->flags = flags;
-}
-
-} // namespace
+#include "wq_fixtures.h"
 
 TEST_CASE("worker_set_flags uncounts a running worker that enters NOT_RUNNING", "[ch:worker_set_flags]")
 {

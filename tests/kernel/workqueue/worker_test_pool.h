@@ -190,6 +190,34 @@ static inline bool wait_worker_detached(struct worker_pool *pool, int pid)
 	return false;
 }
 
+/** A worker of @p pool with no task, counted in nr_workers: worker_enter_idle() never looks at the task. */
+static inline struct worker *bare_worker(struct worker_pool *pool)
+{
+	struct worker *worker = alloc_worker(NUMA_NO_NODE);
+
+	REQUIRE(worker != NULL);
+	worker->pool = pool;
+	raw_spin_lock_irq(&pool->lock);
+	pool->nr_workers++;
+	raw_spin_unlock_irq(&pool->lock);
+	return worker;
+}
+
+/** Uncount @p worker (and take it off the idle list if it is there), free it. */
+static inline void drop_bare_worker(struct worker *worker)
+{
+	struct worker_pool *pool = worker->pool;
+
+	raw_spin_lock_irq(&pool->lock);
+	if (worker->flags & WORKER_IDLE) {
+		list_del_init(&worker->entry);
+		pool->nr_idle--;
+	}
+	pool->nr_workers--;
+	raw_spin_unlock_irq(&pool->lock);
+	kfree(worker);
+}
+
 /** The CPU these tests use for the live per-CPU pools: the last one. */
 static inline int test_cpu(void)
 {

@@ -1,23 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // tests for kernel/workqueue.c: worker_thread() (Linux v5.9)
 
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
+#include "wq_fixtures.h"
 
 #include <memory>
 
 namespace {
-
-/* Poll @p pred until it holds or about @p ms milliseconds have passed. */
-template <typename Pred> bool wait_until(Pred pred, unsigned int ms = TEST_WAIT_MS)
-{
-	for (unsigned int i = 0; i < ms; i++) {
-		if (pred())
-			return true;
-		msleep(1);
-	}
-	return pred();
-}
 
 /* One work that queues three more on its own CPU; each records its task. */
 struct burst {
@@ -49,21 +37,6 @@ void burst_first_fn(struct work_struct *work)
 	b->first_task = current;
 	for (auto &m : b->more)
 		queue_work_on(b->cpu, b->wq, &m.work);
-}
-
-/* A work whose run the test holds back. */
-struct gated_work {
-	struct work_struct work;
-	struct completion gate;
-	struct completion started;
-};
-
-void gated_fn(struct work_struct *work)
-{
-	struct gated_work *g = container_of(work, struct gated_work, work);
-
-	complete(&g->started);
-	wait_for_completion_timeout(&g->gate, msecs_to_jiffies(TEST_WAIT_MS));
 }
 
 /* Looks at its worker's scheduled list: a LINKED series waits there behind it. */

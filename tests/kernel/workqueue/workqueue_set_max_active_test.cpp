@@ -3,26 +3,7 @@
 
 #include <catch2/catch.hpp>
 #undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
-
-namespace {
-
-struct blocker {
-	struct work_struct work;
-	struct completion started;
-	struct completion release;
-};
-
-void blocker_fn(struct work_struct *work)
-{
-	struct blocker *b = container_of(work, struct blocker, work);
-
-	complete(&b->started);
-	wait_for_completion_timeout(&b->release, msecs_to_jiffies(TEST_WAIT_MS));
-}
-
-} // namespace
+#include "wq_fixtures.h"
 
 TEST_CASE("workqueue_set_max_active raised starts a delayed work while the first still runs",
 	  "[ch:workqueue_set_max_active]")

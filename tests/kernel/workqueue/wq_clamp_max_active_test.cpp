@@ -6,15 +6,6 @@
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
 
-namespace {
-
-bool log_has(const char *s)
-{
-	return kernel_log().find(s) != std::string::npos;
-}
-
-} // namespace
-
 TEST_CASE("wq_clamp_max_active keeps a value in range as it is, silently", "[ch:wq_clamp_max_active]")
 {
 	printk_log_clear();

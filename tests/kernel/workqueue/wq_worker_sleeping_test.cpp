@@ -1,67 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for src/kernel/workqueue/wq_worker_sleeping.cpp: a blocking worker hands the CPU over.
 
-#include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
+#include "wq_fixtures.h"
 
 namespace {
-
-/* A pool that exists only for the test: lists empty, nobody counted. */
-void local_pool_init(struct worker_pool *pool)
-{
-	raw_spin_lock_init(&pool->lock);
-	INIT_LIST_HEAD(&pool->worklist);
-	INIT_LIST_HEAD(&pool->idle_list);
-	INIT_LIST_HEAD(&pool->workers);
-	hash_init(pool->busy_hash);
-	atomic_set(&pool->nr_running, 0);
-	pool->nr_workers = 0;
-	pool->nr_idle = 0;
-	pool->flags = 0;
-}
-
-/* A kthread that only reports that it was woken: it stands in for an idle kworker. */
-struct wake_probe {
-	struct completion woken;
-	struct task_struct *task;
-};
-
-int wake_probe_fn(void *data)
-{
-	complete(&((struct wake_probe *)data)->woken);
-	return 0;
-}
-
-void wake_probe_start(struct wake_probe *p)
-{
-	init_completion(&p->woken);
-	p->task = kthread_create_on_node(wake_probe_fn, p, NUMA_NO_NODE, "wake_probe");
-	REQUIRE(!IS_ERR(p->task));
-	get_task_struct(p->task);
-}
-
-/* Stop it whether or not it was woken, and drop our reference. */
-void wake_probe_stop(struct wake_probe *p)
-{
-	kthread_stop(p->task);
-	put_task_struct(p->task);
-}
-
-/* A worker of a local pool, with a task whose kthread data leads back to it. */
-struct fake_worker {
-	struct task_struct task;
-	struct worker worker;
-};
-
-void fake_worker_init(struct fake_worker *f, struct worker_pool *pool)
-{
-	f->task.data = &f->worker;
-	f->task.flags = PF_WQ_WORKER;
-	f->worker.task = &f->task;
-	f->worker.pool = pool;
-	f->worker.flags = 0;
-	f->worker.sleeping = 0;
-}
 
 /*
  * The first work spins (never blocking, so it keeps counting as running)
@@ -139,13 +81,13 @@ TEST_CASE("wq_worker_sleeping uncounts the worker and wakes the first idle one w
 	  "[ch:wq_worker_sleeping]")
 {
 	static struct worker_pool pool;
-	static struct fake_worker sleeper;
+	static struct stub_worker sleeper;
 	static struct worker idle;
 	static struct wake_probe probe;
 	struct work_struct w;
 
 	local_pool_init(&pool);
-	fake_worker_init(&sleeper, &pool);
+	stub_worker_init(&sleeper, &pool);
 	wake_probe_start(&probe);
 	idle.task = probe.task;
 	list_add(&idle.entry, &pool.idle_list);
@@ -166,13 +108,13 @@ TEST_CASE("wq_worker_sleeping uncounts the worker and wakes the first idle one w
 TEST_CASE("wq_worker_sleeping wakes nobody while another worker still runs", "[ch:wq_worker_sleeping]")
 {
 	static struct worker_pool pool;
-	static struct fake_worker sleeper;
+	static struct stub_worker sleeper;
 	static struct worker idle;
 	static struct wake_probe probe;
 	struct work_struct w;
 
 	local_pool_init(&pool);
-	fake_worker_init(&sleeper, &pool);
+	stub_worker_init(&sleeper, &pool);
 	wake_probe_start(&probe);
 	idle.task = probe.task;
 	list_add(&idle.entry, &pool.idle_list);
@@ -194,12 +136,12 @@ TEST_CASE("wq_worker_sleeping wakes nobody while another worker still runs", "[c
 TEST_CASE("wq_worker_sleeping wakes nobody when the worklist is empty", "[ch:wq_worker_sleeping]")
 {
 	static struct worker_pool pool;
-	static struct fake_worker sleeper;
+	static struct stub_worker sleeper;
 	static struct worker idle;
 	static struct wake_probe probe;
 
 	local_pool_init(&pool);
-	fake_worker_init(&sleeper, &pool);
+	stub_worker_init(&sleeper, &pool);
 	wake_probe_start(&probe);
 	idle.task = probe.task;
 	list_add(&idle.entry, &pool.idle_list);
@@ -217,10 +159,10 @@ TEST_CASE("wq_worker_sleeping wakes nobody when the worklist is empty", "[ch:wq_
 TEST_CASE("wq_worker_sleeping counts a worker out only once until it runs again", "[ch:wq_worker_sleeping]")
 {
 	static struct worker_pool pool;
-	static struct fake_worker sleeper;
+	static struct stub_worker sleeper;
 
 	local_pool_init(&pool);
-	fake_worker_init(&sleeper, &pool);
+	stub_worker_init(&sleeper, &pool);
 	atomic_set(&pool.nr_running, 2);
 	wq_worker_sleeping(&sleeper.task);
 	wq_worker_sleeping(&sleeper.task);
@@ -230,10 +172,10 @@ TEST_CASE("wq_worker_sleeping counts a worker out only once until it runs again"
 TEST_CASE("wq_worker_sleeping ignores a NOT_RUNNING worker", "[ch:wq_worker_sleeping]")
 {
 	static struct worker_pool pool;
-	static struct fake_worker sleeper;
+	static struct stub_worker sleeper;
 
 	local_pool_init(&pool);
-	fake_worker_init(&sleeper, &pool);
+	stub_worker_init(&sleeper, &pool);
 	sleeper.worker.flags = WORKER_PREP;
 	atomic_set(&pool.nr_running, 1);
 	wq_worker_sleeping(&sleeper.task);
