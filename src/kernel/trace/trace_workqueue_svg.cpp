@@ -16,8 +16,8 @@
 
 namespace {
 
-constexpr int WIDTH = 1100;   /* the whole picture */
-constexpr int LABEL_W = 150;  /* the column of row labels */
+constexpr int WIDTH = 860;    /* the whole picture: about a book page, so that it is not scaled down much */
+constexpr int LABEL_W = 112;  /* the column of row labels */
 constexpr int RIGHT = 24;     /* margin right of the plot */
 constexpr int TOP = 56;       /* title and time axis */
 constexpr int POOL_H = 20;    /* a pool's label row */
@@ -165,9 +165,9 @@ void draw_rows(std::string *out, const struct wq_trace_model *m, const layout &L
 		put(out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ccc\"/>\n", LABEL_W, y + LANE_H / 2,
 		    WIDTH - RIGHT, y + LANE_H / 2);
 		if (l.comm.empty())
-			put(out, "<text x=\"20\" y=\"%d\" font-style=\"italic\" fill=\"#666\">queued</text>\n", y + 15);
+			put(out, "<text x=\"12\" y=\"%d\" font-style=\"italic\" fill=\"#666\">queued</text>\n", y + 15);
 		else
-			put(out, "<text x=\"20\" y=\"%d\">%s</text>\n", y + 15, esc(l.comm).c_str());
+			put(out, "<text x=\"12\" y=\"%d\">%s</text>\n", y + 15, esc(l.comm).c_str());
 	}
 }
 
@@ -285,7 +285,7 @@ void draw_legend(std::string *out, const layout &L)
 	for (const auto &it : items) {
 		glyph(out, it.ev, x, y);
 		put(out, "<text x=\"%d\" y=\"%d\">%s</text>\n", x + 10, y + 15, it.text);
-		x += 100;
+		x += 78;
 	}
 	put(out, "<rect x=\"%d\" y=\"%d\" width=\"30\" height=\"%d\" rx=\"2\" fill=\"%s\"/>\n", x, y + 4, BAR_H,
 	    palette[0]);

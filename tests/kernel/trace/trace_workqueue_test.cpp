@@ -6,6 +6,8 @@
 #include "test_helpers.h"
 #include <linux/sched.h>
 #include <trace/events/workqueue.h>
+#include "kernel/workqueue/workqueue_internal.h"
+#include "kernel/workqueue/worker_test_pool.h"
 #include <stdlib.h>
 
 namespace {
@@ -303,4 +305,43 @@ TEST_CASE("no view records anything, worker events included, while tracing is of
 	CHECK(read_trace(WQ_TRACE_TEXT_STABLE).empty());
 	CHECK(read_trace(WQ_TRACE_JSON).find("\"ph\"") == std::string::npos);
 	CHECK(read_trace(WQ_TRACE_SVG).find("class=\"exec\"") == std::string::npos);
+}
+
+TEST_CASE("a worker's life leaves created and idle events, and dying when it is destroyed",
+	  "[ch:tracepoints]")
+{
+	struct worker_pool *pool = &per_cpu(cpu_worker_pools, test_cpu())[0];
+	struct worker *worker;
+	std::string name;
+	bool was_idle;
+	int pid;
+
+	wq_trace_start();
+	worker = create_worker(pool);
+	REQUIRE(worker != NULL);
+	pid = worker->task->pid;
+	name = worker->task->comm;
+
+	raw_spin_lock_irq(&pool->lock);
+	/* on a live pool the new worker may have been woken for work: only an idle one may go */
+	was_idle = worker->flags & WORKER_IDLE;
+	if (was_idle)
+		destroy_worker(worker);
+	raw_spin_unlock_irq(&pool->lock);
+	bool detached = was_idle && wait_worker_detached(pool, pid);
+	wq_trace_stop();
+	REQUIRE(was_idle);
+	REQUIRE(detached);
+
+	std::vector<trace_line> v = parse_stable(read_trace(WQ_TRACE_TEXT_STABLE));
+	std::string who = "worker=" + name + " ";
+	long created = find_line(v, 0, "workqueue_worker_created", who);
+	REQUIRE(created >= 0);
+	long idle = find_line(v, created, "workqueue_worker_idle", who);
+	long dying = find_line(v, created, "workqueue_worker_dying", who);
+	REQUIRE(idle >= 0);
+	REQUIRE(dying >= 0);
+	CHECK(idle < dying);
+	/* the dying worker still carries its name, and it is the worker itself that records it */
+	CHECK(v[dying].task == name);
 }
