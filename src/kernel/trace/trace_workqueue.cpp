@@ -26,7 +26,6 @@ static struct wq_trace_rec *wq_trace_buf;
 static unsigned long wq_trace_n; /* records written since start; the last WQ_TRACE_RECS are kept */
 static u64 wq_trace_t0;          /* arch_clock_ns() at wq_trace_start() */
 static DEFINE_RAW_SPINLOCK(wq_trace_lock);
-static thread_local const char *wq_trace_running; /* name of the function this worker runs */
 
 static_assert((int)WQ_TRACE_NAME_LEN == (int)WQ_NAME_LEN, "trace records copy whole workqueue names");
 /* the public worker events map onto the buffer's in the same order */
@@ -106,14 +105,18 @@ void __trace_workqueue_activate_work(struct work_struct *work)
 
 void __trace_workqueue_execute_start(struct work_struct *work)
 {
-	wq_trace_running = work->name;
 	wq_trace_record_work(EV_START, work, work->name, 0, NULL);
 }
 
 void __trace_workqueue_execute_end(struct work_struct *work, work_func_t function)
 {
-	(void)function; /* the work may be freed: its name was kept at execute_start */
-	wq_trace_record_work(EV_END, work, wq_trace_running, 0, NULL);
+	/*
+	 * The work may be freed: do not read it.  Its name is filled in when
+	 * the trace is read, from this worker's execute_start (no thread-local
+	 * state, which a backend running tasks as fibers would not keep apart).
+	 */
+	(void)function;
+	wq_trace_record_work(EV_END, work, NULL, 0, NULL);
 }
 
 void __trace_workqueue_worker(enum wq_worker_event wev, struct worker *worker)
@@ -165,6 +168,7 @@ void wq_trace_snapshot_take(struct wq_trace_snapshot *s)
 	/* an item is the pair (address, function name); n counts per name */
 	std::map<std::pair<const void *, std::string>, std::string> ids;
 	std::map<std::string, int> per_name;
+	std::map<int, const char *> running; /* pid -> function it runs (names are string literals) */
 	unsigned long first, i;
 
 	raw_spin_lock(&wq_trace_lock);
@@ -177,11 +181,16 @@ void wq_trace_snapshot_take(struct wq_trace_snapshot *s)
 
 	s->work_id.assign(s->recs.size(), std::string());
 	for (i = 0; i < s->recs.size(); i++) {
-		const struct wq_trace_rec *r = &s->recs[i];
-		std::string name = r->func ? r->func : "?";
+		struct wq_trace_rec *r = &s->recs[i];
 
 		if (r->ev > EV_END)
 			continue;
+		/* an execute_end takes the name of its task's last execute_start */
+		if (r->ev == EV_START)
+			running[r->pid] = r->func;
+		else if (r->ev == EV_END && !r->func && running.count(r->pid))
+			r->func = running[r->pid];
+		std::string name = r->func ? r->func : "?";
 		auto key = std::make_pair(r->work, name);
 		auto it = ids.find(key);
 		if (it == ids.end())
