@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // tools/workqueue/wq_trace_demo.cpp: run a small blocking scenario under the workqueue tracepoints and print the trace
 //
-// Six items are queued on CPU 0 of system_wq.  Items 1 and 3 msleep(20)
-// while the others keep the CPU busy for a couple of milliseconds, so
+// Six items (or --items N) are queued on CPU 0 of system_wq.  Every third
+// one, starting with the second, msleep(20)s; the others keep the CPU busy
+// for a few milliseconds.  So
 // concurrency management shows itself: each sleep counts its worker out of
 // nr_running, an idle worker is woken to take over, and the manager creates
 // spares as they run out.  The book draws its timeline from this program.
 //
-// Usage: wq_trace_demo [--format text|stable|json|svg] [-o FILE]
+// Usage: wq_trace_demo [--format text|stable|json|svg] [--items N] [-o FILE]
 //   --format   text: the kernel's ftrace lines; stable: the same without
 //              addresses; json: Chrome Trace Event JSON (Perfetto); svg:
 //              a timeline (default: stable)
+//   --items N  queue N items (1 to 1000; default 6)
 //   -o FILE    write there instead of standard output
 
 #include <linux/workqueue.h>
@@ -23,14 +25,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { NR_ITEMS = 6, SLEEP_MS = 20, BUSY_MS = 3 };
+enum { NR_ITEMS_DEFAULT = 6, NR_ITEMS_MAX = 1000, SLEEP_MS = 20, BUSY_MS = 3 };
 
 struct demo_item {
 	struct work_struct work;
 	bool sleeps;
 };
 
-static struct demo_item items[NR_ITEMS];
+static struct demo_item items[NR_ITEMS_MAX];
 
 /* Keep the CPU for about @ms without blocking: a worker that spins still counts as running. */
 static void busy_for(unsigned int ms)
@@ -56,7 +58,7 @@ static void demo_cruncher(struct work_struct *work)
 
 static int usage(const char *prog)
 {
-	fprintf(stderr, "usage: %s [--format text|stable|json|svg] [-o FILE]\n", prog);
+	fprintf(stderr, "usage: %s [--format text|stable|json|svg] [--items N] [-o FILE]\n", prog);
 	return 2;
 }
 
@@ -64,6 +66,7 @@ int main(int argc, char **argv)
 {
 	enum wq_trace_format fmt = WQ_TRACE_TEXT_STABLE;
 	const char *path = NULL;
+	int nr_items = NR_ITEMS_DEFAULT;
 	FILE *out = stdout;
 	char *text;
 
@@ -80,6 +83,10 @@ int main(int argc, char **argv)
 				fmt = WQ_TRACE_SVG;
 			else
 				return usage(argv[0]);
+		} else if (!strcmp(argv[i], "--items") && i + 1 < argc) {
+			nr_items = atoi(argv[++i]);
+			if (nr_items < 1 || nr_items > NR_ITEMS_MAX)
+				return usage(argv[0]);
 		} else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
 			path = argv[++i];
 		} else {
@@ -87,8 +94,8 @@ int main(int argc, char **argv)
 		}
 	}
 
-	for (int i = 0; i < NR_ITEMS; i++) {
-		items[i].sleeps = i == 1 || i == 3;
+	for (int i = 0; i < nr_items; i++) {
+		items[i].sleeps = i % 3 == 1;
 		if (items[i].sleeps)
 			INIT_WORK(&items[i].work, demo_sleeper);
 		else
@@ -96,9 +103,9 @@ int main(int argc, char **argv)
 	}
 
 	wq_trace_start();
-	for (int i = 0; i < NR_ITEMS; i++)
+	for (int i = 0; i < nr_items; i++)
 		queue_work_on(0, system_wq, &items[i].work);
-	for (int i = 0; i < NR_ITEMS; i++)
+	for (int i = 0; i < nr_items; i++)
 		flush_work(&items[i].work);
 	wq_trace_stop();
 
