@@ -153,6 +153,9 @@ docs: build
 	@echo "cmwq: CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_dump --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot"
 	@CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_dump --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot.tmp
 	@mv $(DOCS_GEN)/objgraph.dot.tmp $(DOCS_GEN)/objgraph.dot
+	@echo "cmwq: CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_trace_demo --format svg -o $(DOCS_GEN)/timeline.svg"
+	@CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_trace_demo --format svg -o $(DOCS_GEN)/timeline.svg.tmp
+	@mv $(DOCS_GEN)/timeline.svg.tmp $(DOCS_GEN)/timeline.svg
 	@$(MAKE) sphinx
 	@$(MAKE) cross-check
 	@echo "cmwq: the book is at $(BUILD)/docs/html/index.html"

@@ -3,82 +3,131 @@
 //
 // The kernel defines its tracepoints with TRACE_EVENT() and ftrace stores
 // them in per-CPU ring buffers.  cmwq keeps one buffer of fixed-size
-// records under a lock and formats them only when they are read.
+// records under a lock and formats them only when they are read: as the
+// kernel's text, as stable text, as Chrome Trace Event JSON or as an SVG
+// timeline (trace_workqueue_json.cpp, trace_workqueue_svg.cpp).
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdarg.h>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
 #include "arch/arch.h"
 #include "kernel/workqueue/workqueue_internal.h"
+#include "kernel/trace/trace_workqueue_internal.h"
 
 int __wq_trace_on;
-
-enum wq_event { EV_QUEUE, EV_ACTIVATE, EV_START, EV_END };
-
-struct wq_trace_rec {
-	u64 ns;
-	enum wq_event ev;
-	int pid;
-	int cpu;
-	unsigned int req_cpu;
-	int target_cpu;
-	const void *work;
-	const char *func;
-	char comm[TASK_COMM_LEN];
-	char wq[WQ_NAME_LEN];
-};
 
 enum { WQ_TRACE_RECS = 1 << 16 };
 static struct wq_trace_rec *wq_trace_buf;
 static unsigned long wq_trace_n; /* records written since start; the last WQ_TRACE_RECS are kept */
+static u64 wq_trace_t0;          /* arch_clock_ns() at wq_trace_start() */
 static DEFINE_RAW_SPINLOCK(wq_trace_lock);
-static thread_local const char *wq_trace_running; /* name of the function this worker runs */
 
-static void wq_trace_record(enum wq_event ev, struct work_struct *work, const char *func, unsigned int req_cpu,
-			    struct pool_workqueue *pwq)
+static_assert((int)WQ_TRACE_NAME_LEN == (int)WQ_NAME_LEN, "trace records copy whole workqueue names");
+/* the public worker events map onto the buffer's in the same order */
+static_assert((int)EV_RUNNING - (int)EV_CREATED == (int)WQ_WORKER_RUNNING - (int)WQ_WORKER_CREATED,
+	      "enum wq_worker_event and enum wq_event disagree");
+
+/* Take a slot and fill what every record has; called with wq_trace_lock held. */
+static struct wq_trace_rec *wq_trace_slot(enum wq_event ev)
 {
 	struct task_struct *t = current;
 	struct wq_trace_rec *r;
 
-	raw_spin_lock(&wq_trace_lock);
-	if (!wq_trace_buf) {
-		raw_spin_unlock(&wq_trace_lock);
-		return;
-	}
+	if (!wq_trace_buf)
+		return NULL;
 	r = &wq_trace_buf[wq_trace_n++ % WQ_TRACE_RECS];
+	memset(r, 0, sizeof(*r));
 	r->ns = arch_clock_ns();
 	r->ev = ev;
 	r->pid = t->pid;
 	r->cpu = smp_processor_id();
-	r->req_cpu = req_cpu;
-	r->target_cpu = pwq ? pwq->pool->cpu : -1;
-	r->work = work;
-	r->func = func;
 	snprintf(r->comm, sizeof(r->comm), "%s", t->comm);
-	snprintf(r->wq, sizeof(r->wq), "%s", pwq ? pwq->wq->name : "");
+	r->pool_id = -1;
+	r->pool_cpu = -1;
+	return r;
+}
+
+/* The pool and the worker an event is about. */
+static void wq_trace_set_worker(struct wq_trace_rec *r, struct worker *worker)
+{
+	struct worker_pool *pool = worker ? worker->pool : NULL;
+
+	if (worker && worker->task) {
+		r->wpid = worker->task->pid;
+		snprintf(r->wcomm, sizeof(r->wcomm), "%s", worker->task->comm);
+	}
+	if (pool) {
+		r->pool_id = pool->id;
+		r->pool_cpu = pool->cpu;
+		r->pool_nice = pool->attrs ? pool->attrs->nice : 0;
+		r->nr_running = atomic_read(&pool->nr_running);
+		r->nr_idle = pool->nr_idle;
+	}
+}
+
+static void wq_trace_record_work(enum wq_event ev, struct work_struct *work, const char *func, unsigned int req_cpu,
+				 struct pool_workqueue *pwq)
+{
+	struct wq_trace_rec *r;
+
+	raw_spin_lock(&wq_trace_lock);
+	r = wq_trace_slot(ev);
+	if (r) {
+		r->work = work;
+		r->func = func;
+		r->req_cpu = req_cpu;
+		if (pwq) {
+			snprintf(r->wq, sizeof(r->wq), "%s", pwq->wq->name);
+			r->pool_id = pwq->pool->id;
+			r->pool_cpu = pwq->pool->cpu;
+			r->pool_nice = pwq->pool->attrs ? pwq->pool->attrs->nice : 0;
+		} else if (ev == EV_START || ev == EV_END) {
+			wq_trace_set_worker(r, current_wq_worker());
+		}
+	}
 	raw_spin_unlock(&wq_trace_lock);
 }
 
 void __trace_workqueue_queue_work(unsigned int req_cpu, struct pool_workqueue *pwq, struct work_struct *work)
 {
-	wq_trace_record(EV_QUEUE, work, work->name, req_cpu, pwq);
+	wq_trace_record_work(EV_QUEUE, work, work->name, req_cpu, pwq);
 }
 
 void __trace_workqueue_activate_work(struct work_struct *work)
 {
-	wq_trace_record(EV_ACTIVATE, work, work->name, 0, NULL);
+	wq_trace_record_work(EV_ACTIVATE, work, work->name, 0, NULL);
 }
 
 void __trace_workqueue_execute_start(struct work_struct *work)
 {
-	wq_trace_running = work->name;
-	wq_trace_record(EV_START, work, work->name, 0, NULL);
+	wq_trace_record_work(EV_START, work, work->name, 0, NULL);
 }
 
 void __trace_workqueue_execute_end(struct work_struct *work, work_func_t function)
 {
-	(void)function; /* the work may be freed: its name was kept at execute_start */
-	wq_trace_record(EV_END, work, wq_trace_running, 0, NULL);
+	/*
+	 * The work may be freed: do not read it.  Its name is filled in when
+	 * the trace is read, from this worker's execute_start (no thread-local
+	 * state, which a backend running tasks as fibers would not keep apart).
+	 */
+	(void)function;
+	wq_trace_record_work(EV_END, work, NULL, 0, NULL);
+}
+
+void __trace_workqueue_worker(enum wq_worker_event wev, struct worker *worker)
+{
+	struct wq_trace_rec *r;
+
+	raw_spin_lock(&wq_trace_lock);
+	r = wq_trace_slot((enum wq_event)((int)EV_CREATED + (int)wev));
+	if (r)
+		wq_trace_set_worker(r, worker);
+	raw_spin_unlock(&wq_trace_lock);
 }
 
 void wq_trace_start(void)
@@ -87,6 +136,7 @@ void wq_trace_start(void)
 	if (!wq_trace_buf)
 		wq_trace_buf = (struct wq_trace_rec *)calloc(WQ_TRACE_RECS, sizeof(*wq_trace_buf));
 	wq_trace_n = 0;
+	wq_trace_t0 = arch_clock_ns();
 	raw_spin_unlock(&wq_trace_lock);
 	WRITE_ONCE(__wq_trace_on, 1);
 }
@@ -96,37 +146,159 @@ void wq_trace_stop(void)
 	WRITE_ONCE(__wq_trace_on, 0);
 }
 
-char *wq_trace_read(void)
+const char *wq_trace_event_name(enum wq_event ev)
 {
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
+	switch (ev) {
+	case EV_QUEUE: return "workqueue_queue_work";
+	case EV_ACTIVATE: return "workqueue_activate_work";
+	case EV_START: return "workqueue_execute_start";
+	case EV_END: return "workqueue_execute_end";
+	case EV_CREATED: return "workqueue_worker_created";
+	case EV_IDLE: return "workqueue_worker_idle";
+	case EV_WOKEN: return "workqueue_worker_woken";
+	case EV_DYING: return "workqueue_worker_dying";
+	case EV_SLEEPING: return "workqueue_worker_sleeping";
+	case EV_RUNNING: return "workqueue_worker_running";
+	}
+	return "workqueue_unknown";
+}
+
+void wq_trace_snapshot_take(struct wq_trace_snapshot *s)
+{
+	/* an item is the pair (address, function name); n counts per name */
+	std::map<std::pair<const void *, std::string>, std::string> ids;
+	std::map<std::string, int> per_name;
+	std::map<int, const char *> running; /* pid -> function it runs (names are string literals) */
 	unsigned long first, i;
 
 	raw_spin_lock(&wq_trace_lock);
 	first = wq_trace_n > WQ_TRACE_RECS ? wq_trace_n - WQ_TRACE_RECS : 0;
-	for (i = first; wq_trace_buf && i < wq_trace_n; i++) {
-		const struct wq_trace_rec *r = &wq_trace_buf[i % WQ_TRACE_RECS];
+	s->recs.clear();
+	for (i = first; wq_trace_buf && i < wq_trace_n; i++)
+		s->recs.push_back(wq_trace_buf[i % WQ_TRACE_RECS]);
+	s->t0 = wq_trace_t0;
+	raw_spin_unlock(&wq_trace_lock);
 
-		fprintf(f, "%16s-%-5d [%03d] %6llu.%06llu: ", r->comm, r->pid, r->cpu,
-			(unsigned long long)(r->ns / 1000000000ull), (unsigned long long)(r->ns / 1000 % 1000000));
+	s->work_id.assign(s->recs.size(), std::string());
+	for (i = 0; i < s->recs.size(); i++) {
+		struct wq_trace_rec *r = &s->recs[i];
+
+		if (r->ev > EV_END)
+			continue;
+		/* an execute_end takes the name of its task's last execute_start */
+		if (r->ev == EV_START)
+			running[r->pid] = r->func;
+		else if (r->ev == EV_END && !r->func && running.count(r->pid))
+			r->func = running[r->pid];
+		std::string name = r->func ? r->func : "?";
+		auto key = std::make_pair(r->work, name);
+		auto it = ids.find(key);
+		if (it == ids.end())
+			it = ids.emplace(key, name + "#" + std::to_string(++per_name[name])).first;
+		s->work_id[i] = it->second;
+	}
+}
+
+static void appendf(std::string *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void appendf(std::string *out, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n < sizeof(buf)) {
+		out->append(buf, n);
+		return;
+	}
+	std::string big(n + 1, '\0');
+	va_start(ap, fmt);
+	vsnprintf(&big[0], big.size(), fmt, ap);
+	va_end(ap);
+	out->append(big.c_str(), n);
+}
+
+/* One line per record; @stable: names instead of addresses and pids, time since start. */
+static std::string wq_trace_format_text(const struct wq_trace_snapshot *s, bool stable)
+{
+	std::string out;
+
+	for (size_t i = 0; i < s->recs.size(); i++) {
+		const struct wq_trace_rec *r = &s->recs[i];
+		u64 ns = stable ? (r->ns > s->t0 ? r->ns - s->t0 : 0) : r->ns;
+		const char *func = r->func ? r->func : "?";
+		char work[96];
+
+		if (stable) {
+			appendf(&out, "%16s [%03d] %6llu.%06llu: ", r->comm, r->cpu,
+				(unsigned long long)(ns / 1000000000ull), (unsigned long long)(ns / 1000 % 1000000));
+			snprintf(work, sizeof(work), "%s", s->work_id[i].c_str());
+		} else {
+			appendf(&out, "%16s-%-5d [%03d] %6llu.%06llu: ", r->comm, r->pid, r->cpu,
+				(unsigned long long)(ns / 1000000000ull), (unsigned long long)(ns / 1000 % 1000000));
+			snprintf(work, sizeof(work), "%p", r->work);
+		}
+		appendf(&out, "%s: ", wq_trace_event_name(r->ev));
 		switch (r->ev) {
 		case EV_QUEUE:
-			fprintf(f, "workqueue_queue_work: work struct=%p function=%s workqueue=%s req_cpu=%u cpu=%d\n",
-				r->work, r->func, r->wq, r->req_cpu, r->target_cpu);
+			appendf(&out, "work struct=%s function=%s workqueue=%s req_cpu=%u cpu=%d\n", work, func, r->wq,
+				r->req_cpu, r->pool_cpu);
 			break;
 		case EV_ACTIVATE:
-			fprintf(f, "workqueue_activate_work: work struct %p\n", r->work);
+			appendf(&out, "work struct %s\n", work);
 			break;
 		case EV_START:
-			fprintf(f, "workqueue_execute_start: work struct %p: function %s\n", r->work, r->func);
-			break;
 		case EV_END:
-			fprintf(f, "workqueue_execute_end: work struct %p: function %s\n", r->work, r->func);
+			appendf(&out, "work struct %s: function %s\n", work, func);
+			break;
+		default:
+			if (stable)
+				appendf(&out, "worker=%s pool=%d nr_running=%d nr_idle=%d\n", r->wcomm, r->pool_id,
+					r->nr_running, r->nr_idle);
+			else
+				appendf(&out, "worker=%s-%d pool=%d nr_running=%d nr_idle=%d\n", r->wcomm, r->wpid,
+					r->pool_id, r->nr_running, r->nr_idle);
 			break;
 		}
 	}
-	raw_spin_unlock(&wq_trace_lock);
-	fclose(f);
-	return text;
+	return out;
+}
+
+static char *wq_trace_strdup(const std::string &s)
+{
+	char *p = (char *)malloc(s.size() + 1);
+
+	if (p)
+		memcpy(p, s.c_str(), s.size() + 1);
+	return p;
+}
+
+char *wq_trace_read_format(enum wq_trace_format fmt)
+{
+	struct wq_trace_snapshot s;
+	struct wq_trace_model m;
+
+	wq_trace_snapshot_take(&s);
+	switch (fmt) {
+	case WQ_TRACE_TEXT:
+		return wq_trace_strdup(wq_trace_format_text(&s, false));
+	case WQ_TRACE_TEXT_STABLE:
+		return wq_trace_strdup(wq_trace_format_text(&s, true));
+	case WQ_TRACE_JSON:
+		wq_trace_model_build(&s, &m);
+		return wq_trace_strdup(wq_trace_format_json(&m));
+	case WQ_TRACE_SVG:
+		wq_trace_model_build(&s, &m);
+		return wq_trace_strdup(wq_trace_format_svg(&m));
+	}
+	return NULL;
+}
+
+char *wq_trace_read(void)
+{
+	return wq_trace_read_format(WQ_TRACE_TEXT);
 }

@@ -51,6 +51,7 @@ struct worker *create_worker(struct worker_pool *pool)
 	// [create_worker:kthread-end]
 
 	worker_attach_to_pool(worker, pool);
+	trace_workqueue_worker_created(worker); /* cmwq's event: the worker now belongs to the pool */
 
 	// [create_worker:start]
 	raw_spin_lock_irq(&pool->lock);

@@ -27,6 +27,7 @@ void worker_enter_idle(struct worker *worker)
 	worker->last_active = jiffies;
 
 	list_add(&worker->entry, &pool->idle_list);
+	trace_workqueue_worker_idle(worker); /* cmwq's event: counted idle, on the list */
 
 	if (too_many_workers(pool) && !timer_pending(&pool->idle_timer))
 		mod_timer(&pool->idle_timer, jiffies + IDLE_WORKER_TIMEOUT);

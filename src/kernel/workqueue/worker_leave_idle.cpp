@@ -18,4 +18,5 @@ void worker_leave_idle(struct worker *worker)
 	worker_clr_flags(worker, WORKER_IDLE);
 	pool->nr_idle--;
 	list_del_init(&worker->entry);
+	trace_workqueue_worker_woken(worker); /* cmwq's event: woken and off the idle list */
 }

@@ -31,6 +31,7 @@ woke_up:
 		WARN_ON_ONCE(!list_empty(&worker->entry));
 		set_pf_worker(false);
 
+		trace_workqueue_worker_dying(worker); /* cmwq's event, while the task still has its name */
 		set_task_comm(worker->task, "kworker/dying");
 		ida_simple_remove(&pool->worker_ida, worker->id);
 		worker_detach_from_pool(worker);

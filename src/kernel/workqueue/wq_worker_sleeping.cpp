@@ -44,5 +44,6 @@ void wq_worker_sleeping(struct task_struct *task)
 			wake_up_process(next->task);
 	}
 	// [wq_worker_sleeping:hand-over-end]
+	trace_workqueue_worker_sleeping(worker); /* cmwq's event: counted out, hand-over done */
 	raw_spin_unlock_irq(&pool->lock);
 }
