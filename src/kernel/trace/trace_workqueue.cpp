@@ -32,7 +32,6 @@ enum { WQ_TRACE_RECS = 1 << 16 };
 static struct wq_trace_rec *wq_trace_buf;
 static unsigned long wq_trace_n; /* records written since start; the last WQ_TRACE_RECS are kept */
 static DEFINE_RAW_SPINLOCK(wq_trace_lock);
-static thread_local const char *wq_trace_running; /* name of the function this worker runs */
 
 static void wq_trace_record(enum wq_event ev, struct work_struct *work, const char *func, unsigned int req_cpu,
 			    struct pool_workqueue *pwq)
@@ -71,14 +70,14 @@ void __trace_workqueue_activate_work(struct work_struct *work)
 
 void __trace_workqueue_execute_start(struct work_struct *work)
 {
-	wq_trace_running = work->name;
+	current->wq_trace_running = work->name;
 	wq_trace_record(EV_START, work, work->name, 0, NULL);
 }
 
 void __trace_workqueue_execute_end(struct work_struct *work, work_func_t function)
 {
 	(void)function; /* the work may be freed: its name was kept at execute_start */
-	wq_trace_record(EV_END, work, wq_trace_running, 0, NULL);
+	wq_trace_record(EV_END, work, current->wq_trace_running, 0, NULL);
 }
 
 void wq_trace_start(void)
