@@ -6,12 +6,22 @@
 
 #include "arch/sim/sim.h"
 
+/* Print the seed when a test case fails, even by a crash (Catch2 still ends the case then). */
+struct sim_seed_listener : Catch::TestEventListenerBase {
+	using TestEventListenerBase::TestEventListenerBase;
+
+	void testCaseEnded(Catch::TestCaseStats const &stats) override
+	{
+		if (stats.totals.assertions.failed > 0)
+			sim_print_seed(stderr);
+	}
+};
+CATCH_REGISTER_LISTENER(sim_seed_listener)
+
 int main(int argc, char **argv)
 {
 	int failed = Catch::Session().run(argc, argv);
 
-	if (failed)
-		sim_print_seed(stderr);
 	/* From here on nothing else runs: parked workers stay parked while the process ends. */
 	sim_freeze();
 	return failed;
