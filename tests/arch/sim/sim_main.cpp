@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 #include <stdio.h>
 
+#include <linux/rcupdate.h>
+
 #include "arch/sim/sim.h"
 
 /* Print the seed when a test case fails, even by a crash (Catch2 still ends the case then). */
@@ -22,6 +24,12 @@ int main(int argc, char **argv)
 {
 	int failed = Catch::Session().run(argc, argv);
 
+	/*
+	 * Let callbacks already queued by call_rcu() run (a destroyed workqueue
+	 * is freed by one): under real threads the RCU task would still run
+	 * them while the process ends; here nothing runs after the freeze.
+	 */
+	rcu_barrier();
 	/* From here on nothing else runs: parked workers stay parked while the process ends. */
 	sim_freeze();
 	return failed;
