@@ -8,6 +8,8 @@
 #   make test             all tests, again under ASan+UBSan, then the book and
 #                         the chapter <-> test cross-check
 #   make test T=<name>    only the tests of chapter <name> ([ch:<name>])
+#   make test-sim-long    the sim scenario tests over many seeds (SIM_SEEDS=5000);
+#                         a failing seed replays with WQ_SEED=<n>
 #   make check-setup      print the tool versions; say what to install if missing
 #   make install PREFIX=/usr/local
 #   make clean
@@ -31,6 +33,7 @@ DOXY_OUT   := $(BUILD)/doxygen
 HTML       := $(BUILD)/docs/html
 PREFIX     ?= /usr/local
 T          ?=
+SIM_SEEDS  ?= 5000
 
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
@@ -51,13 +54,13 @@ define missing_tools
 	true
 endef
 
-.PHONY: all build configure test test-asan docs doxygen sphinx cross-check \
+.PHONY: all build configure test test-asan test-sim-long docs doxygen sphinx cross-check \
 	check-setup deps install clean help
 
 all: build
 
 help:
-	@sed -n '3,16p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
+	@sed -n '3,18p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
 
 # --- toolchain --------------------------------------------------------------
 
@@ -137,6 +140,9 @@ test-asan: deps
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMWQ_SANITIZE=ON
 	cmake --build $(ASAN_BUILD) -j$(NPROC)
 	@$(call run_ctest,$(ASAN_BUILD))
+
+test-sim-long: build
+	bash tests/arch/sim/run_seeds.sh $(BUILD)/bin/cmwq_sim_tests 1 $(SIM_SEEDS)
 
 # --- the book ---------------------------------------------------------------
 

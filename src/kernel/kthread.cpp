@@ -57,6 +57,7 @@ static void kthread_entry(struct task_struct *t)
 		ret = t->threadfn(t->data);
 	t->exit_code = ret;
 	complete_all(&self->exited);
+	rcu_task_exit(t);
 	arch_task_exit(t);
 	put_task_struct(t);
 }

@@ -11,22 +11,26 @@
 static inline bool test_and_set_bit(long nr, volatile unsigned long *addr)
 {
 	unsigned long mask = BIT(nr);
+	arch_sched_point();
 	return __atomic_fetch_or((unsigned long *)addr, mask, __ATOMIC_SEQ_CST) & mask;
 }
 
 static inline bool test_and_clear_bit(long nr, volatile unsigned long *addr)
 {
 	unsigned long mask = BIT(nr);
+	arch_sched_point();
 	return __atomic_fetch_and((unsigned long *)addr, ~mask, __ATOMIC_SEQ_CST) & mask;
 }
 
 static inline void set_bit(long nr, volatile unsigned long *addr)
 {
+	arch_sched_point();
 	__atomic_fetch_or((unsigned long *)addr, BIT(nr), __ATOMIC_RELAXED);
 }
 
 static inline void clear_bit(long nr, volatile unsigned long *addr)
 {
+	arch_sched_point();
 	__atomic_fetch_and((unsigned long *)addr, ~BIT(nr), __ATOMIC_RELAXED);
 }
 

@@ -42,6 +42,13 @@ struct task_struct {
 	void *data;           /**< kthread: its argument (kthread_data()) */
 	void *arch;           /**< what the backend under src/arch/ keeps for this task */
 	char comm[TASK_COMM_LEN]; /**< the task's name, e.g. "kworker/0:1H" */
+	/* Per-task state that would be per-thread if every task were a thread (the
+	 * deterministic backend runs all tasks on one thread, so none of it may be
+	 * thread_local). */
+	int rcu_read_nesting;          /**< depth of rcu_read_lock(); this task only */
+	unsigned long rcu_reader_ctr;  /**< 0 outside a read section, else the grace-period counter at its start */
+	bool rcu_registered;           /**< on the list of readers synchronize_rcu() scans */
+	struct list_head rcu_node;     /**< on that list */
 };
 
 /** @brief The task running this code. */

@@ -42,6 +42,7 @@ static bool __mutex_trylock(struct mutex *lock)
 {
 	struct task_struct *expected = NULL;
 
+	arch_sched_point();
 	return __atomic_compare_exchange_n(&lock->owner, &expected, current, false,
 					   __ATOMIC_SEQ_CST, __ATOMIC_RELAXED);
 }

@@ -3,7 +3,7 @@
 /*
  * The kernel knows a grace period has passed when every CPU has gone through
  * a context switch.  A userspace thread never tells anybody that, so cmwq
- * uses the "memb" scheme of liburcu: each thread has a slot; the outermost
+ * uses the "memb" scheme of liburcu: each task has a slot; the outermost
  * rcu_read_lock() copies the global grace-period counter into it, and
  * rcu_read_unlock() clears it.  synchronize_rcu() advances the counter and
  * waits until no slot still holds an older value.
@@ -25,30 +25,14 @@ static unsigned long rcu_gp_ctr = 1;
 static DEFINE_MUTEX(rcu_gp_mutex);
 
 /*
- * Registered readers.  Its lock is a bare backend lock word: threads leave
- * the list from their exit destructors, where the thread may no longer have
- * a task to record as a lock owner.
+ * Registered readers: tasks that have entered a read section at least once.
+ * A reader's slot lives in its task_struct (rcu_reader_ctr, rcu_read_nesting),
+ * not in a thread_local, because the deterministic backend runs every task
+ * on one thread.  The list's lock is a bare backend lock word: a task leaves
+ * the list on its way out, when it may no longer be recorded as a lock owner.
  */
 static struct list_head rcu_readers = { &rcu_readers, &rcu_readers };
 static int rcu_readers_lock;
-
-/** @brief One thread's reader state. */
-struct rcu_reader {
-	unsigned long ctr = 0;     /**< 0 outside a read section, else the counter at its start */
-	int nesting = 0;           /**< depth of rcu_read_lock(); this thread only */
-	bool registered = false;   /**< on rcu_readers */
-	struct list_head node = { nullptr, nullptr }; /**< on rcu_readers */
-
-	~rcu_reader()
-	{
-		if (registered) {
-			arch_spin_lock(&rcu_readers_lock);
-			list_del(&node);
-			arch_spin_unlock(&rcu_readers_lock);
-		}
-	}
-};
-static thread_local struct rcu_reader rcu_self;
 
 /* call_rcu() queue, FIFO, under rcu_cb_lock; rcu_gp_task runs it. */
 static DEFINE_RAW_SPINLOCK(rcu_cb_lock);
@@ -57,33 +41,49 @@ static struct rcu_head **rcu_cb_tail = &rcu_cb_head;
 static struct task_struct *rcu_gp_task;
 
 /**
- * @brief Put the calling thread on the list synchronize_rcu() scans.
- * @param r the thread's reader state
+ * @brief Put the calling task on the list synchronize_rcu() scans.
+ * @param r the task
  *
- * Context: the thread's first rcu_read_lock().
+ * Context: the task's first rcu_read_lock().
  */
-static void rcu_register_thread(struct rcu_reader *r)
+static void rcu_register_task(struct task_struct *r)
 {
 	arch_spin_lock(&rcu_readers_lock);
-	list_add(&r->node, &rcu_readers);
+	list_add(&r->rcu_node, &rcu_readers);
 	arch_spin_unlock(&rcu_readers_lock);
-	r->registered = true;
+	r->rcu_registered = true;
+}
+
+/**
+ * @brief Take @p t off the reader list, if it is on it.
+ * @param t a task whose code has finished
+ *
+ * Context: the ending task itself, before its task_struct can be freed.
+ */
+void rcu_task_exit(struct task_struct *t)
+{
+	if (!t->rcu_registered)
+		return;
+	arch_spin_lock(&rcu_readers_lock);
+	list_del(&t->rcu_node);
+	arch_spin_unlock(&rcu_readers_lock);
+	t->rcu_registered = false;
 }
 
 // [rcu:read_lock]
 /**
  * @brief Enter a read-side critical section (they nest).
  *
- * Context: any; never sleeps, writes only this thread's slot.
+ * Context: any; never sleeps, writes only this task's slot.
  */
 void rcu_read_lock(void)
 {
-	struct rcu_reader *r = &rcu_self;
+	struct task_struct *r = current;
 
-	if (r->nesting++ == 0) {
-		if (unlikely(!r->registered))
-			rcu_register_thread(r);
-		WRITE_ONCE(r->ctr, READ_ONCE(rcu_gp_ctr));
+	if (r->rcu_read_nesting++ == 0) {
+		if (unlikely(!r->rcu_registered))
+			rcu_register_task(r);
+		WRITE_ONCE(r->rcu_reader_ctr, READ_ONCE(rcu_gp_ctr));
 		/* The slot is visible before any read of the protected data. */
 		smp_mb();
 	}
@@ -96,12 +96,12 @@ void rcu_read_lock(void)
  */
 void rcu_read_unlock(void)
 {
-	struct rcu_reader *r = &rcu_self;
+	struct task_struct *r = current;
 
-	if (WARN_ON_ONCE(r->nesting <= 0))
+	if (WARN_ON_ONCE(r->rcu_read_nesting <= 0))
 		return;
-	if (--r->nesting == 0)
-		__atomic_store_n(&r->ctr, 0ul, __ATOMIC_RELEASE);
+	if (--r->rcu_read_nesting == 0)
+		__atomic_store_n(&r->rcu_reader_ctr, 0ul, __ATOMIC_RELEASE);
 }
 // [rcu:read_lock-end]
 
@@ -113,7 +113,7 @@ void rcu_read_unlock(void)
  */
 bool rcu_read_lock_held(void)
 {
-	return rcu_self.nesting > 0;
+	return current->rcu_read_nesting > 0;
 }
 
 /**
@@ -125,12 +125,12 @@ bool rcu_read_lock_held(void)
  */
 static bool rcu_old_readers(unsigned long gp)
 {
-	struct rcu_reader *r;
+	struct task_struct *r;
 	bool busy = false;
 
 	arch_spin_lock(&rcu_readers_lock);
-	list_for_each_entry(r, &rcu_readers, node) {
-		unsigned long c = __atomic_load_n(&r->ctr, __ATOMIC_ACQUIRE);
+	list_for_each_entry(r, &rcu_readers, rcu_node) {
+		unsigned long c = __atomic_load_n(&r->rcu_reader_ctr, __ATOMIC_ACQUIRE);
 
 		if (c && (long)(c - gp) < 0) {
 			busy = true;

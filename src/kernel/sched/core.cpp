@@ -45,12 +45,21 @@ struct adopted_task {
 	~adopted_task()
 	{
 		if (task) {
+			rcu_task_exit(task);
 			arch_task_exit(task);
 			put_task_struct(task);
 		}
 	}
 };
+#ifndef CMWQ_ARCH_SIM
 static thread_local struct adopted_task adopted;
+#else
+/*
+ * The deterministic backend runs every task on the process's one thread, and
+ * the only task it adopts is that thread's own (the root task, which runs
+ * main()).  It lives as long as the process: no thread exit ever drops it.
+ */
+#endif
 
 /**
  * @brief Give the calling thread a task_struct of its own.
@@ -69,7 +78,9 @@ static struct task_struct *adopt_current(void)
 	t->usage = 1;
 	snprintf(t->comm, sizeof(t->comm), "thread-%d", t->pid);
 	arch_set_current(t);
+#ifndef CMWQ_ARCH_SIM
 	adopted.task = t;
+#endif
 	return t;
 }
 

@@ -8,4 +8,7 @@
 /** @brief The next task id: 1, 2, 3 ... in creation order. */
 int alloc_pid(void);
 
+/** @brief Take an ending task off the RCU reader list (kernel/rcu/update.cpp). */
+void rcu_task_exit(struct task_struct *t);
+
 #endif

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * src/arch/sim/sim.h: what the deterministic backend offers beyond the seam
+ * (its seed, its step count, a digest of the schedule), for tests and tools.
+ *
+ * Knobs, all read once at boot from the environment:
+ *   WQ_SEED=<n>               the seed (default 1); the same seed replays the same run
+ *   CMWQ_SIM_STRATEGY=random|pct
+ *                             how the next task is chosen (default: random for an
+ *                             even seed, pct for an odd one)
+ *   CMWQ_SIM_PCT_DEPTH=<d>    pct: d - 1 priority change points (default 3)
+ *   CMWQ_SIM_PCT_STEPS=<k>    pct: change points fall among the first k steps (default 200000)
+ *   CMWQ_SIM_MAX_STEPS=<n>    livelock bound (default 50000000)
+ *   CMWQ_SIM_VERBOSE=1        print the seed at boot
+ */
+#ifndef _CMWQ_ARCH_SIM_H
+#define _CMWQ_ARCH_SIM_H
+
+#include <stdio.h>
+#include <linux/types.h>
+
+/** @brief The seed this run was drawn from. */
+u64 sim_seed(void);
+
+/** @brief "random" or "pct". */
+const char *sim_strategy_name(void);
+
+/** @brief Scheduling points passed so far. */
+u64 sim_steps(void);
+
+/** @brief A hash of every choice made so far (which task ran at each step, and the clock). */
+u64 sim_schedule_digest(void);
+
+/** @brief Print "cmwq-sim: seed N (strategy S), replay with WQ_SEED=N" to @p f. */
+void sim_print_seed(FILE *f);
+
+/**
+ * @brief Stop scheduling: from now on the caller runs alone and every other
+ * task stays parked for good.  For the end of the process.
+ */
+void sim_freeze(void);
+
+#endif /* _CMWQ_ARCH_SIM_H */
