@@ -35,6 +35,21 @@ u64 sim_schedule_digest(void);
 void sim_print_seed(FILE *f);
 
 /**
+ * @brief The running task computes for @p ns of virtual time without blocking.
+ * @param ns virtual nanoseconds
+ *
+ * A busy-wait on the clock would never end here (the clock moves only when
+ * nobody can run), so a task that should keep its CPU busy for a while calls
+ * this instead.  It does not go through schedule(): the task stays
+ * TASK_RUNNING, and a worker stays counted in its pool's nr_running, as a
+ * work function that computes does.  Other tasks may run meanwhile; the
+ * caller is runnable again once the clock reaches now + @p ns.
+ *
+ * Context: a task, not in an atomic section.  A scheduling point.
+ */
+void sim_run_for(u64 ns);
+
+/**
  * @brief Stop scheduling: from now on the caller runs alone and every other
  * task stays parked for good.  For the end of the process.
  */
