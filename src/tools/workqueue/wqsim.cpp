@@ -148,21 +148,36 @@ void flush_running_fn(struct work_struct *work)
 void run_flush_running(const long *val, char *note, size_t note_len)
 {
 	static struct flush_item f;
+	long behind = val[1], cpu = val[2];
+	struct flush_item *later = (struct flush_item *)calloc(behind ? behind : 1, sizeof(*later));
 	u64 t0, t1;
 	bool waited;
 
+	if (!later) {
+		fprintf(stderr, "wqsim: out of memory\n");
+		exit(1);
+	}
 	f.run_ms = val[0];
 	INIT_WORK(&f.work, flush_running_fn);
 	init_completion(&f.started);
-	queue_work_on((int)val[1], system_wq, &f.work);
+	queue_work_on((int)cpu, system_wq, &f.work);
 	wait_for_completion(&f.started);
+	/* queued while it runs: they wait on the pool's worklist */
+	for (long i = 0; i < behind; i++) {
+		INIT_WORK(&later[i].work, flush_running_fn);
+		init_completion(&later[i].started);
+		later[i].run_ms = val[0];
+		queue_work_on((int)cpu, system_wq, &later[i].work);
+	}
 	t0 = arch_clock_ns();
 	waited = flush_work(&f.work);
 	t1 = arch_clock_ns();
-	snprintf(note, note_len, "flush_work() %s after %llu.%03llu ms",
+	flush_workqueue(system_wq);
+	snprintf(note, note_len, "flush_work() %s %llu.%03llu ms; items queued behind: %ld",
 		 waited ? "waited" : "did not wait",
 		 (unsigned long long)((t1 - t0) / NSEC_PER_MSEC_U),
-		 (unsigned long long)((t1 - t0) / 1000 % 1000));
+		 (unsigned long long)((t1 - t0) / 1000 % 1000), behind);
+	free(later);
 }
 
 // [wqsim:scenarios]
@@ -181,9 +196,10 @@ const struct wqsim_scenario scenarios[] = {
 	  3, run_blocking },
 	{ "flush_running",
 	  "flush_work() on a running item: the flusher waits for a barrier queued behind it",
-	  { { "run_ms", 10, 0, 10000, "virtual ms the item computes once it has started" },
-	    { "cpu", 0, 0, -1, "the CPU it is queued on" } },
-	  2, run_flush_running },
+	  { { "run_ms", 10, 0, 10000, "virtual ms each item computes once it has started" },
+	    { "behind", 1, 0, 100, "items queued on the same CPU while the first runs" },
+	    { "cpu", 0, 0, -1, "the CPU they are queued on" } },
+	  3, run_flush_running },
 };
 // [wqsim:scenarios-end]
 
@@ -298,6 +314,7 @@ void set_param(const struct wqsim_scenario *s, long *val, const char *kv)
 	finish(2);
 }
 
+// [wqsim:apply_seed]
 /** Make sure the backend booted with @p seed: if not, run this program again with WQ_SEED set. */
 void apply_seed(unsigned long long seed, char **argv)
 {
@@ -318,6 +335,7 @@ void apply_seed(unsigned long long seed, char **argv)
 	perror("wqsim: /proc/self/exe");
 	finish(1);
 }
+// [wqsim:apply_seed-end]
 
 } // namespace
 
