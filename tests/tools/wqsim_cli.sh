@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# tests/tools/wqsim_cli.sh <wqsim>: the CTest test wqsim_cli, the command line of wqsim
+#
+# Checks, each run bounded by `timeout`:
+#   - --list names the scenarios burst, blocking and flush_running;
+#   - `burst --seed 7` twice prints the same bytes, ending in a summary line
+#     with the makespan;
+#   - seeds 1..20 of burst give more than one interleaving (different text);
+#   - an unknown scenario, an unknown param, a param that is not a number
+#     or out of range, and a bad --seed or --format exit 2 with a message;
+#   - --format json parses (Debian's python), --format svg starts with "<svg".
+set -euo pipefail
+
+wqsim=${1:?usage: wqsim_cli.sh <path to wqsim>}
+work=$(mktemp -d "${TMPDIR:-/tmp}/cmwq-wqsim.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+failed=0
+
+fail() { printf 'wqsim_cli: FAIL: %s\n' "$*"; failed=$((failed + 1)); }
+ok() { printf 'wqsim_cli: ok: %s\n' "$*"; }
+run() { timeout 120 "$wqsim" "$@"; }
+
+# --list
+if run --list >"$work/list"; then
+	for s in burst blocking flush_running; do
+		grep -q "^$s\$" "$work/list" || fail "--list does not name $s"
+	done
+	ok "--list"
+else
+	fail "--list exited $?"
+fi
+
+# One seed, the same bytes
+run burst --seed 7 >"$work/a"
+run burst --seed 7 >"$work/b"
+if cmp -s "$work/a" "$work/b"; then
+	ok "burst --seed 7 twice: identical"
+else
+	fail "burst --seed 7 differs between runs"
+fi
+tail -n 1 "$work/a" | grep -Eq '^# wqsim burst seed=7 .*makespan [0-9]+\.[0-9]{3} ms virtual' ||
+	fail "no summary line with the makespan: $(tail -n 1 "$work/a")"
+
+# Twenty seeds, more than one interleaving
+for seed in $(seq 1 20); do
+	run burst --seed "$seed" | grep -v '^# wqsim' | md5sum
+done | sort -u >"$work/sums"
+n=$(wc -l <"$work/sums")
+if [[ $n -gt 1 ]]; then
+	ok "20 seeds: $n different traces"
+else
+	fail "20 seeds gave one trace only"
+fi
+
+# Bad input: exit 2 and say what is wrong
+expect_2() {
+	local what=$1 pattern=$2 status=0
+	shift 2
+	run "$@" >/dev/null 2>"$work/err" || status=$?
+	if [[ $status -ne 2 ]]; then
+		fail "$what: exit $status, not 2"
+	elif ! grep -q -- "$pattern" "$work/err"; then
+		fail "$what: stderr lacks '$pattern': $(head -n 1 "$work/err")"
+	else
+		ok "$what: exit 2"
+	fi
+}
+expect_2 "unknown scenario" "unknown scenario 'nosuch'" nosuch
+expect_2 "unknown param" "burst has no param 'nosuch'" burst --param nosuch=1
+expect_2 "param not a number" "items=many: is not a whole number" burst --param items=many
+expect_2 "param out of range" "items=0: out of range" burst --param items=0
+expect_2 "param without =" "wants KEY=VALUE" burst --param items
+expect_2 "bad seed" "--seed -3: not a whole number" burst --seed -3
+expect_2 "bad format" "--format pdf" burst --format pdf
+
+# JSON parses, SVG is an SVG
+if run blocking --seed 3 --format json -o "$work/t.json" &&
+	/usr/bin/python3 -c 'import json,sys; json.load(sys.stdin)' <"$work/t.json"; then
+	ok "json parses"
+else
+	fail "json output does not parse"
+fi
+run flush_running --seed 3 --format svg >"$work/t.svg"
+if [[ $(head -c 4 "$work/t.svg") == "<svg" ]]; then
+	ok "svg starts with <svg"
+else
+	fail "svg output does not start with <svg"
+fi
+
+[[ $failed -eq 0 ]] || { echo "wqsim_cli: $failed checks failed"; exit 1; }
+echo "wqsim_cli: all checks passed"
