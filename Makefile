@@ -34,6 +34,9 @@ HTML       := $(BUILD)/docs/html
 PREFIX     ?= /usr/local
 T          ?=
 SIM_SEEDS  ?= 5000
+# The scenarios whose timelines the book embeds (build/docs-gen/<scenario>.svg),
+# each drawn by `wqsim <scenario> --seed 1 --format svg` under the sim backend.
+WQSIM_SCENARIOS := burst blocking flush_running
 
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
@@ -162,6 +165,13 @@ docs: build
 	@echo "cmwq: CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_trace_demo --format svg -o $(DOCS_GEN)/timeline.svg"
 	@CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_trace_demo --format svg -o $(DOCS_GEN)/timeline.svg.tmp
 	@mv $(DOCS_GEN)/timeline.svg.tmp $(DOCS_GEN)/timeline.svg
+	@for s in $(WQSIM_SCENARIOS); do \
+		echo "cmwq: $(BUILD)/bin/wqsim $$s --seed 1 --format svg -o $(DOCS_GEN)/$$s.svg"; \
+		rm -f $(DOCS_GEN)/$$s.svg; \
+		$(BUILD)/bin/wqsim $$s --seed 1 --format svg -o $(DOCS_GEN)/$$s.svg.tmp || { \
+			echo "cmwq: wqsim $$s failed: its timeline cannot be drawn"; exit 1; }; \
+		mv $(DOCS_GEN)/$$s.svg.tmp $(DOCS_GEN)/$$s.svg; \
+	done
 	@$(MAKE) sphinx
 	@$(MAKE) cross-check
 	@echo "cmwq: the book is at $(BUILD)/docs/html/index.html"
