@@ -8,7 +8,7 @@
 #   make test             all tests, again under ASan+UBSan, then the book and
 #                         the chapter <-> test cross-check
 #   make test T=<name>    only the tests of chapter <name> ([ch:<name>])
-#   make test-sim-long    the sim scenario tests over many seeds (SIM_SEEDS=5000);
+#   make test-sim-long    the sim tests over many seeds (SIM_SEEDS=5000);
 #                         a failing seed replays with WQ_SEED=<n>
 #   make bench            build and run the benchmarks (bench/README.md); not a test
 #   make check-setup      print the tool versions; say what to install if missing
