@@ -156,17 +156,6 @@ void sim_freeze(void)
 static void sim_describe(FILE *out, struct sim_fiber *f);
 
 // [sim:debug-helpers]
-const char *sim_whoami(void)
-{
-	static char buf[64];
-	struct task_struct *t = sim_cur ? sim_cur->task : NULL;
-
-	snprintf(buf, sizeof(buf), "pid %d %s, step %llu, t=%llu ns", t ? t->pid : 0,
-		 t ? t->comm : "(no task)", (unsigned long long)sim_nsteps,
-		 (unsigned long long)sim_now_ns);
-	return buf;
-}
-
 void sim_dump_tasks(void)
 {
 	fprintf(stderr, "cmwq-sim: at step %llu, virtual time %llu ns; %d tasks:\n",

@@ -53,13 +53,6 @@ void sim_freeze(void);
 void sim_reseed(u64 seed);
 
 /**
- * @brief For a debugger: "pid P comm, step S, t=T ns" of the task running now.
- *
- * In gdb: print sim_whoami()
- */
-const char *sim_whoami(void);
-
-/**
  * @brief For a debugger: list every task, its state and what it waits for, on stderr.
  *
  * In gdb: call sim_dump_tasks()
