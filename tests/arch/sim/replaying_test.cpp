@@ -36,6 +36,25 @@ std::string replay_binary()
 }
 
 /**
+ * Remove the lines a sanitizer adds on its own ("==<pid>==WARNING: ..."):
+ * they carry the child's process id, which no seed decides.
+ */
+void drop_sanitizer_lines(std::string *s)
+{
+	std::string kept;
+
+	for (size_t pos = 0; pos < s->size();) {
+		size_t end = s->find('\n', pos);
+		size_t next = end == std::string::npos ? s->size() : end + 1;
+
+		if (s->compare(pos, 2, "==") != 0)
+			kept.append(*s, pos, next - pos);
+		pos = next;
+	}
+	s->swap(kept);
+}
+
+/**
  * Run the sim binary's tests matching @p filter under @p seed with @p env
  * added; collect its stdout, and its stderr after it if @p with_stderr.
  * @return the wait status
@@ -53,6 +72,7 @@ int replay(unsigned long seed, const char *filter, const char *env, bool with_st
 		return -1;
 	while ((n = fread(buf, 1, sizeof(buf), p)) > 0)
 		out->append(buf, n);
+	drop_sanitizer_lines(out);
 	return pclose(p);
 }
 
