@@ -8,8 +8,9 @@
 #   make test             all tests, again under ASan+UBSan, then the book and
 #                         the chapter <-> test cross-check
 #   make test T=<name>    only the tests of chapter <name> ([ch:<name>])
-#   make test-sim-long    the sim scenario tests over many seeds (SIM_SEEDS=5000);
+#   make test-sim-long    the sim tests over many seeds (SIM_SEEDS=5000);
 #                         a failing seed replays with WQ_SEED=<n>
+#   make bench            build and run the benchmarks (bench/README.md); not a test
 #   make check-setup      print the tool versions; say what to install if missing
 #   make install PREFIX=/usr/local
 #   make clean
@@ -57,13 +58,15 @@ define missing_tools
 	true
 endef
 
+
+.PHONY: bench
 .PHONY: all build configure test test-asan test-sim-long docs doxygen sphinx cross-check \
 	check-setup deps install clean help
 
 all: build
 
 help:
-	@sed -n '3,18p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
+	@sed -n '3,19p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
 
 # --- toolchain --------------------------------------------------------------
 
@@ -146,6 +149,14 @@ test-asan: deps
 
 test-sim-long: build
 	bash tests/arch/sim/run_seeds.sh $(BUILD)/bin/cmwq_sim_tests 1 $(SIM_SEEDS)
+
+# --- benchmarks (never part of make test) ------------------------------------
+
+BENCH_N ?= 2000
+
+bench: build
+	cmake --build $(BUILD) -j$(NPROC) --target bench_sim_schedules
+	taskset -c 0 $(BUILD)/bin/bench_sim_schedules all $(BENCH_N)
 
 # --- the book ---------------------------------------------------------------
 

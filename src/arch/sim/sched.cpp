@@ -34,6 +34,8 @@ enum { SIM_STACK = 256 * 1024 };
 
 enum sim_strategy { SIM_RANDOM, SIM_PCT };
 enum { SIM_PCT_MAX_DEPTH = 16, SIM_MAX_LOCKS = 256 };
+/* Virtual time one cpu_relax() takes (a busy-wait is not free). */
+enum { SIM_RELAX_NS = 1000 };
 
 struct sim_fiber *sim_cur;
 u64 sim_now_ns;
@@ -50,6 +52,8 @@ static struct sim_fiber *sim_prev;
 static int sim_next_id = 1;
 
 static u64 sim_seed_v = 1;
+/* CMWQ_SIM_TRACE=1: print every choice to stderr. */
+static bool sim_trace;
 static enum sim_strategy sim_strategy = SIM_RANDOM;
 static u64 sim_nsteps, sim_max_steps = 50000000ull;
 static u64 sim_digest = 0xcbf29ce484222325ull;
@@ -147,6 +151,19 @@ void sim_freeze(void)
 {
 	sim_frozen = true;
 }
+
+/* Forward: defined with the reports below. */
+static void sim_describe(FILE *out, struct sim_fiber *f);
+
+// [sim:debug-helpers]
+void sim_dump_tasks(void)
+{
+	fprintf(stderr, "cmwq-sim: at step %llu, virtual time %llu ns; %d tasks:\n",
+		(unsigned long long)sim_nsteps, (unsigned long long)sim_now_ns, sim_nr_fibers);
+	for (int i = 0; i < sim_nr_fibers; i++)
+		sim_describe(stderr, sim_fibers[i]);
+}
+// [sim:debug-helpers-end]
 
 static const char *sim_state_name(int state)
 {
@@ -387,6 +404,26 @@ static void sim_step(void)
 	}
 }
 
+// [sim:trace]
+/**
+ * @brief CMWQ_SIM_TRACE=1: print one choice of the chooser to stderr.
+ * @param f the fiber chosen
+ * @param nr_runnable how many it was chosen from
+ *
+ * One line per scheduling point: the step, the virtual time, how many
+ * fibers could run, and who runs now ("=" if it is the one that ran before).
+ */
+static void sim_trace_choice(struct sim_fiber *f, int nr_runnable)
+{
+	struct task_struct *t = f->task;
+	const char *comm = t ? t->comm : f->comm;
+
+	fprintf(stderr, "cmwq-sim: step %llu t=%llu ns runnable %d %s pid %d %s\n",
+		(unsigned long long)sim_nsteps, (unsigned long long)sim_now_ns, nr_runnable,
+		f == sim_cur ? "=" : "->", t ? t->pid : f->pid, comm[0] ? comm : "(main)");
+}
+// [sim:trace-end]
+
 /**
  * @brief Choose who runs next among the runnable fibers.
  * @param avoid a fiber to pass over if any other can run (a busy-waiter), or NULL
@@ -416,6 +453,8 @@ static struct sim_fiber *sim_choose(struct sim_fiber *avoid)
 				best = sim_cand[i];
 	}
 	sim_mix((u64)best->id);
+	if (sim_trace)
+		sim_trace_choice(best, k);
 	return best;
 }
 
@@ -484,17 +523,39 @@ void sim_block(void)
 // [sim:point-end]
 
 /**
+ * @brief Spinning burns time: move the clock by one cpu_relax() and wake the
+ * sleepers whose deadline it passed.
+ *
+ * Context: sim_yield().  Without this a bounded busy-wait ("spin until the
+ * flag is set or jiffies pass the deadline") would never see its deadline
+ * come while it is the only task that can run.
+ */
+static void sim_spin_time(void)
+{
+	sim_now_ns += SIM_RELAX_NS;
+	for (int i = 0; i < sim_nr_fibers; i++) {
+		struct sim_fiber *f = sim_fibers[i];
+
+		if (f->wait == SIM_BLOCKED && f->deadline <= sim_now_ns) {
+			f->wait = SIM_RUNNABLE;
+			f->deadline = ~0ull;
+		}
+	}
+}
+
+/**
  * @brief A busy-wait: let some other runnable fiber go first, if there is one.
  *
  * Context: the running fiber.  Under pct the spinner also drops to the
  * lowest priority, or a high-priority spinner would starve the task it
- * waits for.
+ * waits for.  Each call also costs SIM_RELAX_NS of virtual time.
  */
 void sim_yield(void)
 {
 	if (!sim_booted || sim_frozen)
 		return;
 	sim_step();
+	sim_spin_time();
 	if (sim_strategy == SIM_PCT)
 		sim_cur->prio = sim_pct_low--;
 	sim_switch_to(sim_choose(sim_cur));
@@ -552,6 +613,46 @@ static u64 sim_env_u64(const char *name, u64 dflt)
 	return v;
 }
 
+static u64 sim_pct_steps = 200000;
+static bool sim_strategy_forced;
+
+/** @brief Seed the generator from @p seed (splitmix64, as xoshiro's authors advise). */
+static void sim_seed_generator(u64 seed)
+{
+	u64 x = seed;
+
+	for (int i = 0; i < 4; i++)
+		sim_rng[i] = splitmix64(&x);
+}
+
+/** @brief pct: draw the change points among the next sim_pct_steps steps, in step order. */
+static void sim_pct_plan(void)
+{
+	sim_pct_next = 0;
+	for (int i = 0; i < sim_pct_nr_change; i++)
+		sim_pct_change[i] = sim_nsteps + 1 + sim_rand_below(sim_pct_steps);
+	/* In step order, so that sim_step() meets them one after the other. */
+	for (int i = 1; i < sim_pct_nr_change; i++)
+		for (int j = i; j > 0 && sim_pct_change[j - 1] > sim_pct_change[j]; j--) {
+			u64 tmp = sim_pct_change[j];
+
+			sim_pct_change[j] = sim_pct_change[j - 1];
+			sim_pct_change[j - 1] = tmp;
+		}
+}
+
+void sim_reseed(u64 seed)
+{
+	sim_seed_v = seed;
+	if (!sim_strategy_forced)
+		sim_strategy = (seed & 1) ? SIM_PCT : SIM_RANDOM;
+	sim_seed_generator(seed);
+	sim_digest = 0xcbf29ce484222325ull;
+	sim_pct_plan();
+	for (int i = 0; i < sim_nr_fibers; i++)
+		sim_fibers[i]->prio = (1ull << 41) + sim_rand_below(~0ull - (1ull << 41));
+}
+
 /**
  * @brief Read the knobs, seed the generator, make the main thread the root fiber.
  *
@@ -560,22 +661,24 @@ static u64 sim_env_u64(const char *name, u64 dflt)
 void sim_boot(void)
 {
 	const char *strategy = getenv("CMWQ_SIM_STRATEGY");
-	u64 x;
 	u64 depth, steps;
 
 	sim_seed_v = sim_env_u64("WQ_SEED", 1);
 	sim_max_steps = sim_env_u64("CMWQ_SIM_MAX_STEPS", sim_max_steps);
 	sim_strategy = (sim_seed_v & 1) ? SIM_PCT : SIM_RANDOM;
+	sim_strategy_forced = true;
 	if (strategy && !strcmp(strategy, "random"))
 		sim_strategy = SIM_RANDOM;
 	else if (strategy && !strcmp(strategy, "pct"))
 		sim_strategy = SIM_PCT;
-	else if (strategy && *strategy)
+	else if (!strategy || !*strategy)
+		sim_strategy_forced = false;
+	else {
+		sim_strategy_forced = false;
 		fprintf(stderr, "cmwq-sim: CMWQ_SIM_STRATEGY=%s is neither random nor pct\n", strategy);
+	}
 
-	x = sim_seed_v;
-	for (int i = 0; i < 4; i++)
-		sim_rng[i] = splitmix64(&x);
+	sim_seed_generator(sim_seed_v);
 
 	depth = sim_env_u64("CMWQ_SIM_PCT_DEPTH", 3);
 	steps = sim_env_u64("CMWQ_SIM_PCT_STEPS", 200000);
@@ -586,16 +689,8 @@ void sim_boot(void)
 	if (steps < 1)
 		steps = 1;
 	sim_pct_nr_change = (int)depth - 1;
-	for (int i = 0; i < sim_pct_nr_change; i++)
-		sim_pct_change[i] = 1 + sim_rand_below(steps);
-	/* In step order, so that sim_step() meets them one after the other. */
-	for (int i = 1; i < sim_pct_nr_change; i++)
-		for (int j = i; j > 0 && sim_pct_change[j - 1] > sim_pct_change[j]; j--) {
-			u64 tmp = sim_pct_change[j];
-
-			sim_pct_change[j] = sim_pct_change[j - 1];
-			sim_pct_change[j - 1] = tmp;
-		}
+	sim_pct_steps = steps;
+	sim_pct_plan();
 
 	sim_root.id = 0;
 	sim_root.wait = SIM_RUNNABLE;
@@ -604,6 +699,7 @@ void sim_boot(void)
 	sim_add_fiber(&sim_root);
 	sim_cur = &sim_root;
 	sim_booted = true;
+	sim_trace = sim_env_u64("CMWQ_SIM_TRACE", 0) != 0;
 	if (sim_env_u64("CMWQ_SIM_VERBOSE", 0))
 		sim_print_seed(stderr);
 }

@@ -12,6 +12,8 @@
  *   CMWQ_SIM_PCT_STEPS=<k>    pct: change points fall among the first k steps (default 200000)
  *   CMWQ_SIM_MAX_STEPS=<n>    livelock bound (default 50000000)
  *   CMWQ_SIM_VERBOSE=1        print the seed at boot
+ *   CMWQ_SIM_TRACE=1          print every choice of the chooser to stderr:
+ *                             "cmwq-sim: step S t=T ns runnable K -> pid P comm"
  */
 #ifndef _CMWQ_ARCH_SIM_H
 #define _CMWQ_ARCH_SIM_H
@@ -54,5 +56,22 @@ void sim_run_for(u64 ns);
  * task stays parked for good.  For the end of the process.
  */
 void sim_freeze(void);
+
+/**
+ * @brief Draw the rest of this run from @p seed, as if WQ_SEED had said so:
+ * the generator, the pct plan and priorities and the digest start afresh;
+ * the world (tasks, pools, the clock) stays as it is.
+ *
+ * For a benchmark that forks one booted world into many schedules.  The
+ * strategy follows the seed's parity unless CMWQ_SIM_STRATEGY fixed it.
+ */
+void sim_reseed(u64 seed);
+
+/**
+ * @brief For a debugger: list every task, its state and what it waits for, on stderr.
+ *
+ * In gdb: call sim_dump_tasks()
+ */
+void sim_dump_tasks(void);
 
 #endif /* _CMWQ_ARCH_SIM_H */

@@ -3,6 +3,9 @@
 
 #include "workqueue_internal.h"
 
+/* How often work_is_queued_check() tries a busy pool lock before it gives up. */
+enum { WORK_QUEUED_CHECK_TRIES = 1000 };
+
 /**
  * @brief Is @p work really on a list of a live pool right now?
  * @param work any memory that may or may not hold a work item
@@ -10,9 +13,9 @@
  * Never dereferences @p work beyond reading its data word: the memory may
  * be uninitialised.  Only if that word claims "queued on pwq P" and P is a
  * pwq of a live workqueue does it look further, and then it only compares
- * list pointers under P's pool lock.  If that lock is busy (the caller may
- * hold it), it gives up and answers false: this check may miss, it never
- * accuses wrongly.
+ * list pointers under P's pool lock.  If that lock stays busy over
+ * WORK_QUEUED_CHECK_TRIES tries (the caller may hold it), it gives up and
+ * answers false: this check may miss, it never accuses wrongly.
  *
  * Context: any, may not sleep.  Takes rcu_read_lock() and tries a pool lock.
  * @return true if @p work is queued
@@ -24,6 +27,7 @@ bool work_is_queued_check(struct work_struct *work)
 	struct workqueue_struct *wq;
 	struct worker_pool *pool = NULL;
 	bool queued = false;
+	bool locked = false;
 
 	if ((data & (WORK_STRUCT_PENDING | WORK_STRUCT_PWQ)) != (WORK_STRUCT_PENDING | WORK_STRUCT_PWQ))
 		return false;
@@ -41,7 +45,16 @@ bool work_is_queued_check(struct work_struct *work)
 			break;
 	}
 	// [work_is_queued_check:look]
-	if (pool && raw_spin_trylock(&pool->lock)) {
+	/*
+	 * A worker holds the pool lock only for a moment: try again a bounded
+	 * number of times.  A caller that holds it itself makes every try fail.
+	 */
+	for (int tries = 0; pool && !locked && tries < WORK_QUEUED_CHECK_TRIES; tries++) {
+		locked = raw_spin_trylock(&pool->lock);
+		if (!locked)
+			cpu_relax();
+	}
+	if (locked) {
 		struct list_head *pos;
 		struct worker *worker;
 		int bkt;

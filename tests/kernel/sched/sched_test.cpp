@@ -80,6 +80,12 @@ TEST_CASE("two kthreads ping-pong 10000 times without losing a wake-up", "[ch:sc
 		REQUIRE(!IS_ERR(pp.task[i]));
 		/* Each holds a reference to its peer: it may wake the peer after it exited. */
 		get_task_struct(pp.task[i]);
+		/*
+		 * And the test holds one too: woken first, task 0 may play all
+		 * its rounds with task 1 and both may exit before the test wakes
+		 * task 1 (the sim found it).
+		 */
+		get_task_struct(pp.task[i]);
 	}
 	wake_up_process(pp.task[0]);
 	wake_up_process(pp.task[1]);
@@ -88,6 +94,8 @@ TEST_CASE("two kthreads ping-pong 10000 times without losing a wake-up", "[ch:sc
 	REQUIRE(wait_for_completion_timeout(&pp.done, TEST_WAIT) != 0);
 	CHECK(pp.finished[0] == 1);
 	CHECK(pp.finished[1] == 1);
+	put_task_struct(pp.task[0]);
+	put_task_struct(pp.task[1]);
 }
 
 struct kt_args {
