@@ -19,6 +19,8 @@
 #include <linux/bug.h>
 #include <atomic>
 #include <string>
+#include <stdio.h>
+#include <unistd.h>
 
 /** Generous bound for waits that should finish in microseconds. */
 static constexpr unsigned int TEST_WAIT_MS = 10000;
@@ -93,6 +95,51 @@ static inline void counting_work_init(struct counting_work *cw)
 {
 	INIT_WORK(&cw->work, counting_work_fn);
 	init_completion(&cw->done);
+}
+
+/** Run @p cmd through the shell; its standard output goes to @p out. @return the wait status, or -1 */
+static inline int run_command(const std::string &cmd, std::string *out)
+{
+	FILE *p = popen(cmd.c_str(), "r");
+	char buf[4096];
+	size_t n;
+
+	out->clear();
+	if (!p)
+		return -1;
+	while ((n = fread(buf, 1, sizeof(buf), p)) > 0)
+		out->append(buf, n);
+	return pclose(p);
+}
+
+/** The sim test binary, which tests that replay seeds run as a child (or this binary, in the sim build). */
+static inline std::string sim_tests_binary()
+{
+#ifdef CMWQ_SIM_TESTS_BIN
+	return CMWQ_SIM_TESTS_BIN;
+#else
+	char buf[4096];
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+
+	if (n <= 0)
+		return "";
+	buf[n] = '\0';
+	return buf;
+#endif
+}
+
+/**
+ * Run the sim test binary's tests matching @p filter under WQ_SEED=@p seed,
+ * with @p env added to the environment; stdout (and stderr after it, if
+ * @p with_stderr) goes to @p out.  @return the wait status
+ */
+static inline int run_sim_tests(unsigned long seed, const char *filter, const char *env, bool with_stderr,
+				std::string *out)
+{
+	return run_command(std::string("env WQ_SEED=") + std::to_string(seed) + " " + env + " '" +
+				   sim_tests_binary() + "' '" + filter + "'" +
+				   (with_stderr ? " 2>&1" : " 2>/dev/null"),
+			   out);
 }
 
 #endif

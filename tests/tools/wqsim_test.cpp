@@ -29,18 +29,8 @@ std::string wqsim_binary()
 /** Run `wqsim @p args` (stdout only), bounded by timeout(1); the exit status, or -1. */
 int run_wqsim(const std::string &args, std::string *out)
 {
-	std::string cmd = "timeout 120 '" + wqsim_binary() + "' " + args + " 2>/dev/null";
-	FILE *p = popen(cmd.c_str(), "r");
-	char buf[4096];
-	size_t n;
-	int status;
+	int status = run_command("timeout 120 '" + wqsim_binary() + "' " + args + " 2>/dev/null", out);
 
-	out->clear();
-	if (!p)
-		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), p)) > 0)
-		out->append(buf, n);
-	status = pclose(p);
 	if (status == -1 || !WIFEXITED(status))
 		return -1;
 	return WEXITSTATUS(status);

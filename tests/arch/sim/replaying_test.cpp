@@ -19,22 +19,6 @@
 
 namespace {
 
-/** Where the sim test binary is. */
-std::string replay_binary()
-{
-#ifdef CMWQ_SIM_TESTS_BIN
-	return CMWQ_SIM_TESTS_BIN;
-#else
-	char buf[4096];
-	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
-
-	if (n <= 0)
-		return "";
-	buf[n] = '\0';
-	return buf;
-#endif
-}
-
 /**
  * Remove the lines a sanitizer adds on its own ("==<pid>==WARNING: ..."):
  * they carry the child's process id, which no seed decides.
@@ -61,19 +45,10 @@ void drop_sanitizer_lines(std::string *s)
  */
 int replay(unsigned long seed, const char *filter, const char *env, bool with_stderr, std::string *out)
 {
-	std::string cmd = std::string("env WQ_SEED=") + std::to_string(seed) + " " + env + " '" +
-			  replay_binary() + "' '" + filter + "'" + (with_stderr ? " 2>&1" : " 2>/dev/null");
-	FILE *p = popen(cmd.c_str(), "r");
-	char buf[4096];
-	size_t n;
+	int status = run_sim_tests(seed, filter, env, with_stderr, out);
 
-	out->clear();
-	if (!p)
-		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), p)) > 0)
-		out->append(buf, n);
 	drop_sanitizer_lines(out);
-	return pclose(p);
+	return status;
 }
 
 /** How many lines of @p s start with @p prefix. */
@@ -101,7 +76,7 @@ TEST_CASE("with CMWQ_SIM_TRACE=1 one seed prints the same schedule every time, a
 {
 	std::string a, b, c;
 
-	REQUIRE(!replay_binary().empty());
+	REQUIRE(!sim_tests_binary().empty());
 	REQUIRE(replay(5, "[sim-dump]", "CMWQ_SIM_TRACE=1", true, &a) == 0);
 	REQUIRE(replay(5, "[sim-dump]", "CMWQ_SIM_TRACE=1", true, &b) == 0);
 	REQUIRE(replay(7, "[sim-dump]", "CMWQ_SIM_TRACE=1", true, &c) == 0);

@@ -27,40 +27,11 @@
 
 namespace {
 
-/** Where the sim test binary is. */
-std::string sim_binary()
-{
-#ifdef CMWQ_SIM_TESTS_BIN
-	return CMWQ_SIM_TESTS_BIN;
-#else
-	char buf[4096];
-	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
-
-	if (n <= 0)
-		return "";
-	buf[n] = '\0';
-	return buf;
-#endif
-}
-
 /** Run the sim binary's tests matching @p filter under @p seed; collect stdout (and stderr if asked). */
 int run_sim(unsigned long seed, const char *filter, std::string *out, bool with_stderr = false,
 	    const char *extra_env = "")
 {
-	std::string cmd = std::string("env WQ_SEED=") + std::to_string(seed) + " " + extra_env + " '" +
-			  sim_binary() + "' '" + filter + "'" + (with_stderr ? " 2>&1" : " 2>/dev/null");
-	FILE *p = popen(cmd.c_str(), "r");
-	char buf[4096];
-	size_t n;
-	int status;
-
-	out->clear();
-	if (!p)
-		return -1;
-	while ((n = fread(buf, 1, sizeof(buf), p)) > 0)
-		out->append(buf, n);
-	status = pclose(p);
-	return status;
+	return run_sim_tests(seed, filter, extra_env, with_stderr, out);
 }
 
 } // namespace
@@ -68,7 +39,7 @@ int run_sim(unsigned long seed, const char *filter, std::string *out, bool with_
 TEST_CASE("one seed replays the same interleaving and the same output, byte for byte",
 	  "[ch:sim][sim-meta]")
 {
-	REQUIRE(!sim_binary().empty());
+	REQUIRE(!sim_tests_binary().empty());
 	for (unsigned long seed : { 12345ul, 12346ul }) { /* one pct seed, one random seed */
 		std::string a, b;
 
