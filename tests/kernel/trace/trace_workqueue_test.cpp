@@ -64,6 +64,15 @@ bool run_blocking_pair()
 	return ok && bp.second_started.load();
 }
 
+/** Record the blocking pair's run: start tracing, run it, stop. @return whether it ran as planned */
+bool trace_blocking_pair()
+{
+	wq_trace_start();
+	bool ok = run_blocking_pair();
+	wq_trace_stop();
+	return ok;
+}
+
 std::string read_trace(enum wq_trace_format fmt)
 {
 	char *text = wq_trace_read_format(fmt);
@@ -191,10 +200,7 @@ TEST_CASE("nothing is recorded while tracing is off", "[ch:tracepoints]")
 TEST_CASE("a blocking work leaves sleeping, then woken and running events: the hand-over, in order",
 	  "[ch:tracepoints]")
 {
-	wq_trace_start();
-	bool ok = run_blocking_pair();
-	wq_trace_stop();
-	REQUIRE(ok);
+	REQUIRE(trace_blocking_pair());
 
 	std::vector<trace_line> v = parse_stable(read_trace(WQ_TRACE_TEXT_STABLE));
 	long s1 = find_line(v, 0, "workqueue_execute_start", "trace_first_fn#1");
@@ -224,10 +230,7 @@ TEST_CASE("a blocking work leaves sleeping, then woken and running events: the h
 TEST_CASE("the stable text names items and workers, never addresses; the kernel-style text keeps them",
 	  "[ch:tracepoints]")
 {
-	wq_trace_start();
-	bool ok = run_blocking_pair();
-	wq_trace_stop();
-	REQUIRE(ok);
+	REQUIRE(trace_blocking_pair());
 
 	std::string stable = read_trace(WQ_TRACE_TEXT_STABLE);
 	std::string kernel = read_trace(WQ_TRACE_TEXT);
@@ -245,10 +248,7 @@ TEST_CASE("the stable text names items and workers, never addresses; the kernel-
 TEST_CASE("the JSON view is a Chrome trace: a complete event per run, an instant per worker event",
 	  "[ch:tracepoints]")
 {
-	wq_trace_start();
-	bool ok = run_blocking_pair();
-	wq_trace_stop();
-	REQUIRE(ok);
+	REQUIRE(trace_blocking_pair());
 
 	std::string stable = read_trace(WQ_TRACE_TEXT_STABLE);
 	std::string j = read_trace(WQ_TRACE_JSON);
@@ -274,10 +274,7 @@ TEST_CASE("the JSON view is a Chrome trace: a complete event per run, an instant
 
 TEST_CASE("the SVG view is one well-formed picture with a bar per run", "[ch:tracepoints]")
 {
-	wq_trace_start();
-	bool ok = run_blocking_pair();
-	wq_trace_stop();
-	REQUIRE(ok);
+	REQUIRE(trace_blocking_pair());
 
 	std::string stable = read_trace(WQ_TRACE_TEXT_STABLE);
 	std::string svg = read_trace(WQ_TRACE_SVG);
