@@ -8,6 +8,9 @@
 #   make test             all tests, again under ASan+UBSan, then the book and
 #                         the chapter <-> test cross-check
 #   make test T=<name>    only the tests of chapter <name> ([ch:<name>])
+#   make forward-refs     how often the student path points ahead (max 10%)
+#   make try-it           run every command of the book's "Try it" sections
+#                         (docs/try_it.py; make docs runs it after the cross-check)
 #   make test-sim-long    the sim tests over many seeds (SIM_SEEDS=5000);
 #                         a failing seed replays with WQ_SEED=<n>
 #   make bench            build and run the benchmarks (bench/README.md); not a test
@@ -51,9 +54,9 @@ define missing_tools
 		command -v $$t >/dev/null 2>&1 || echo "$$t"; \
 	done; \
 	[[ -x $(PYTHON) ]] || echo "$(PYTHON)"; \
-	[[ -x $(PYTHON) ]] && for m in sphinx breathe sphinx_rtd_theme; do \
-		$(PYTHON) -c "import $$m" >/dev/null 2>&1 || echo "python module $$m"; \
-	done; \
+	[[ -x $(PYTHON) ]] && $(PYTHON) -c 'import importlib.util as u, sys; \
+		[print("python module " + m) for m in sys.argv[1:] if u.find_spec(m) is None]' \
+		sphinx breathe sphinx_rtd_theme; \
 	[[ -f /usr/include/catch2/catch.hpp ]] || echo "catch2 (/usr/include/catch2/catch.hpp)"; \
 	true
 endef
@@ -61,12 +64,12 @@ endef
 
 .PHONY: bench
 .PHONY: all build configure test test-asan test-sim-long docs doxygen sphinx cross-check \
-	check-setup deps install clean help
+	forward-refs try-it check-setup deps install clean help
 
 all: build
 
 help:
-	@sed -n '3,19p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
+	@awk 'NR < 3 { next } !/^#/ { exit } { sub(/^# ?/, ""); print }' $(firstword $(MAKEFILE_LIST))
 
 # --- toolchain --------------------------------------------------------------
 
@@ -132,7 +135,9 @@ define run_ctest
 	exit $$status
 endef
 
-test: build
+# CMWQ_BUILT=1 skips the no-op build before one chapter's tests: docs/try_it.py
+# builds once, then runs ninety `make test T=<name>` in a row.
+test: $(if $(and $(strip $(T)),$(CMWQ_BUILT)),deps,build)
 ifneq ($(strip $(T)),)
 	$(BUILD)/bin/cmwq_tests --warn NoTests "[ch:$(T)]"
 else
@@ -184,7 +189,9 @@ docs: build
 		mv $(DOCS_GEN)/$$s.svg.tmp $(DOCS_GEN)/$$s.svg; \
 	done
 	@$(MAKE) sphinx
+	@$(MAKE) forward-refs
 	@$(MAKE) cross-check
+	@$(MAKE) try-it
 	@echo "cmwq: the book is at $(BUILD)/docs/html/index.html"
 
 doxygen: deps
@@ -198,6 +205,14 @@ sphinx: deps
 
 cross-check: deps
 	$(PYTHON) docs/check_chapters.py
+
+# The student path sends a reader ahead at most one time in ten.
+forward-refs: deps
+	$(PYTHON) docs/forward_refs.py
+
+# Every command a chapter's "Try it" tells the reader to type, run as typed.
+try-it: build
+	$(PYTHON) docs/try_it.py
 
 # --- install, clean ---------------------------------------------------------
 

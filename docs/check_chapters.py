@@ -17,7 +17,13 @@ It reads the Catch2 XML report of a real run of ``cmwq_tests`` and fails
 - a chapter lacks its ``.. _ch-<name>:`` label or its ``.. wq-tests:: <name>``
   directive;
 - a function file ``src/kernel/workqueue/<f>.cpp`` has no chapter
-  ``chapters/**/<f>.rst`` or no test file ``tests/**/<f>_test.cpp``.
+  ``chapters/**/<f>.rst`` or no test file ``tests/**/<f>_test.cpp``;
+- a story chapter (``chapters/story/``) lacks its ``Summary`` section, has
+  fewer than three or more than five ``.. wq-question::``, or the student
+  path it belongs to is broken (``docs/_ext/studentpath.py``).
+
+Front matter (``chapters/front/``: Start here, the glossary) is not a
+chapter: it has no tests and no ``ch-`` rule beyond its label.
 
 On success it prints ``N chapters, M tests, all linked``.
 """
@@ -31,17 +37,19 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(HERE, "_ext"))
 
-from wqtests import load_tests, repo_relative  # noqa: E402  (same parser as the book)
+from wqtests import load_tests, repo_relative, NOT_CHAPTER_DIRS  # noqa: E402  (same parser as the book)
+import studentpath  # noqa: E402
 
 
 def rel(path):
     return os.path.relpath(path, REPO).replace(os.sep, "/")
 
 
-def find_files(top, pred):
+def find_files(top, pred, skip_dirs=()):
     out = []
     for dirpath, dirs, files in os.walk(top):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_"))
+                         and not (dirpath == top and d in skip_dirs))
         for fn in sorted(files):
             if pred(fn):
                 out.append(os.path.join(dirpath, fn))
@@ -59,7 +67,8 @@ def main():
 
     # Chapters, by base name
     chapters = {}
-    for path in find_files(chapters_dir, lambda f: f.endswith(".rst") and f != "index.rst"):
+    for path in find_files(chapters_dir, lambda f: f.endswith(".rst") and f != "index.rst",
+                           skip_dirs=NOT_CHAPTER_DIRS):
         chapters.setdefault(os.path.basename(path)[:-4], []).append(path)
     for name, paths in sorted(chapters.items()):
         if len(paths) > 1:
@@ -75,6 +84,20 @@ def main():
                 problems.append("%s: no label `.. _ch-%s:`" % (rel(path), name))
             if not re.search(r"^[ \t]*\.\. wq-tests::[ \t]+%s[ \t]*$" % re.escape(name), text, re.M):
                 problems.append("%s: no `.. wq-tests:: %s` directive" % (rel(path), name))
+
+    # Story chapters: a summary, three to five questions, one step of the path
+    story_dir = os.path.join(chapters_dir, "story")
+    for path in find_files(story_dir, lambda f: f.endswith(".rst") and f != "index.rst"):
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        if not re.search(r"^Summary[ \t]*\n[-=~^]{7,}[ \t]*$", text, re.M):
+            problems.append("%s: a story chapter needs a `Summary` section" % rel(path))
+        nq = len(re.findall(r"^[ \t]*\.\. wq-question::", text, re.M))
+        if not 3 <= nq <= 5:
+            problems.append("%s: %d `.. wq-question::` (a story chapter has three to five)"
+                            % (rel(path), nq))
+    _path, path_problems = studentpath.load(chapters_dir)
+    problems += ["student path: " + p for p in path_problems]
 
     # Tests, from the real run
     tests, err = load_tests(args.tests_xml)

@@ -33,6 +33,7 @@ extensions = [
     "sphinx.ext.graphviz",
     "wqsource",   # .. wq-source:: <symbol>, :kfunc:, :ksrc:
     "wqtests",    # .. wq-tests:: <chapter>
+    "wqstory",    # .. wq-read-with::, .. wq-question::, .. wq-student-path::
 ]
 
 # Chapters of functions such as __queue_work start with underscores: do not exclude "_*".
@@ -121,7 +122,9 @@ html_use_index = True
 html_domain_indices = True
 # No Google fonts, no CDN: the theme's fonts and scripts are copied from
 # Debian's packages into _static (symlinks followed), and checked below.
-html_static_path = []
+html_static_path = ["_static"]
+# cmwq.css: a wider content column and 8-column tabs, so 100-column code fits.
+html_css_files = ["cmwq.css", "wqstory.css"]
 
 
 # -- The book must open from disk, offline ----------------------------------------------

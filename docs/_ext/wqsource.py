@@ -18,6 +18,14 @@
     An unknown or ambiguous symbol is a warning, so ``sphinx-build -W``
     fails.
 
+Marker comments
+    A line that holds only a fragment marker (``// [worker_thread:die]``,
+    ``// [lab:insert_work]``) stays in the source but is not shown: both
+    ``wq-source`` and ``literalinclude`` (overridden here) drop it after
+    the lines were selected.  The remaining lines keep the file's own line
+    numbers, so a fragment with ``:lineno-match:`` shows the same numbers as
+    the full listing of its function.
+
 ``:kfunc:`name```
     Links ``name()`` to its definition in Linux v5.9 on elixir.bootlin.com
     (a pinned tag, never master).  ``:kfunc:`text <name>``` sets the text.
@@ -25,6 +33,11 @@
 ``:ksrc:`path```
     Links a path of the v5.9 tree, e.g. ``:ksrc:`kernel/workqueue.c```.
     A ``#L123`` suffix is kept (the tag is pinned, so the line cannot drift).
+
+``:ksrc-at:`tag:path```
+    Links a path of another pinned release, for a note on a later kernel,
+    e.g. ``:ksrc-at:`v6.12.117:kernel/workqueue.c#L3373```; the text names
+    the release.  A tag must look like ``v6.12`` or ``v6.12.117``.
 """
 
 import os
@@ -178,6 +191,91 @@ def _definition_start(lines, loc):
     return start
 
 
+MARKER_RE = re.compile(r"^\s*// \[[A-Za-z0-9_:.-]+\]\s*$")
+
+
+def strip_markers(block):
+    """Drop the marker-only lines of one literal_block made by literalinclude.
+
+    With line numbers, the lines left keep their numbers in the file: a
+    contiguous run just moves ``linenostart``; otherwise the list of numbers
+    goes in ``block['wq_linenos']`` for the HTML translator below."""
+    text = block.astext()
+    lines = text.split("\n")
+    trailing = lines and lines[-1] == ""
+    if trailing:
+        lines.pop()
+    keep = [i for i, l in enumerate(lines) if not MARKER_RE.match(l)]
+    if len(keep) == len(lines) or not keep:
+        return
+    new_text = "\n".join(lines[i] for i in keep) + ("\n" if trailing else "")
+    block.children = [nodes.Text(new_text)]
+    block.rawsource = new_text
+    args = block.get("highlight_args", {})
+    if "hl_lines" in args:  # 1-based indices into the block
+        index = {old + 1: new + 1 for new, old in enumerate(keep)}
+        args["hl_lines"] = [index[n] for n in args["hl_lines"] if n in index]
+    if block.get("linenos"):
+        first = args.get("linenostart", 1)
+        numbers = [first + i for i in keep]
+        args["linenostart"] = numbers[0]
+        if numbers[-1] - numbers[0] + 1 != len(numbers):
+            block["wq_linenos"] = numbers
+
+
+class MarkerlessLiteralInclude(LiteralInclude):
+    """Sphinx's literalinclude, without the marker-only lines."""
+
+    def run(self):
+        result = super().run()
+        for node in result:
+            if isinstance(node, nodes.Element):
+                for block in node.traverse(nodes.literal_block):
+                    strip_markers(block)
+        return result
+
+
+_LINENO_RE = re.compile(r'<span class="linenos">\s*\d+</span>')
+
+
+def visit_literal_block_html(self, node):
+    """HTML: as Sphinx's, then give the lines their numbers in the file when
+    marker lines were dropped from the middle of a numbered listing."""
+    numbers = node.get("wq_linenos")
+    start = len(self.body)
+    try:
+        _html_base(self).visit_literal_block(self, node)
+    except nodes.SkipNode:
+        if numbers:
+            html = "".join(self.body[start:])
+            width = len(str(numbers[-1]))
+            it = iter(numbers)
+            count = [0]
+
+            def renumber(m):
+                count[0] += 1
+                n = next(it, None)
+                return m.group(0) if n is None else (
+                    '<span class="linenos">%*d</span>' % (width, n))
+            html = _LINENO_RE.sub(renumber, html)
+            if count[0] != len(numbers):
+                logger.warning("wq-source: %d line numbers for %d lines", len(numbers), count[0],
+                               location=node)
+            del self.body[start:]
+            self.body.append(html)
+        raise
+
+
+def _html_base(translator):
+    from sphinx.writers.html import HTMLTranslator
+    from sphinx.writers.html5 import HTML5Translator
+    return HTML5Translator if isinstance(translator, HTML5Translator) else HTMLTranslator
+
+
+def depart_literal_block_html(self, node):
+    _html_base(self).depart_literal_block(self, node)
+
+
 class WqSource(SphinxDirective):
     has_content = False
     required_arguments = 1
@@ -224,7 +322,7 @@ class WqSource(SphinxDirective):
         for k in ("emphasize-lines", "name", "class"):
             if k in self.options:
                 options[k] = self.options[k]
-        inc = LiteralInclude(
+        inc = MarkerlessLiteralInclude(
             "literalinclude", [rel_to_doc.replace(os.sep, "/")], options, self.content,
             self.lineno, self.content_offset, self.block_text, self.state, self.state_machine)
         return inc.run()
@@ -263,12 +361,33 @@ def _ksrc_text(path):
     return path.split("#", 1)[0]
 
 
+_TAG_RE = re.compile(r"v[0-9]+\.[0-9]+(\.[0-9]+)?")
+
+
+def _ksrc_at_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    has_title, title, target = split_explicit_title(text)
+    tag, sep, path = target.strip().partition(":")
+    if not sep or not _TAG_RE.fullmatch(tag) or not path:
+        msg = inliner.reporter.error("%s: %r is not tag:path (e.g. v6.12.117:kernel/workqueue.c)"
+                                     % (name, target), line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    label = title if has_title else "%s (%s)" % (_ksrc_text(path), tag)
+    url = "https://elixir.bootlin.com/linux/%s/source/%s" % (tag, path.lstrip("/"))
+    ref = nodes.reference(rawtext, "", refuri=url, classes=["kernel-link"])
+    ref += nodes.literal(label, label)
+    return [ref], []
+
+
 def setup(app):
     here = os.path.dirname(os.path.abspath(__file__))
     repo = os.path.normpath(os.path.join(here, "..", ".."))
     app.add_config_value("wq_repo_root", repo, "env")
     app.add_config_value("wq_doxygen_xml", os.path.join(repo, "build", "doxygen", "xml"), "env")
     app.add_directive("wq-source", WqSource)
+    app.add_directive("literalinclude", MarkerlessLiteralInclude, override=True)
+    app.add_node(nodes.literal_block, override=True,
+                 html=(visit_literal_block_html, depart_literal_block_html))
     app.add_role("kfunc", _make_link_role(_kfunc_url, _kfunc_text))
     app.add_role("ksrc", _make_link_role(_ksrc_url, _ksrc_text))
+    app.add_role("ksrc-at", _ksrc_at_role)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

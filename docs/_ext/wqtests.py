@@ -31,6 +31,10 @@ logger = logging.getLogger(__name__)
 
 CH_TAG_RE = re.compile(r"\[ch:([^\]]*)\]")
 
+# Top-level folders of chapters/ whose pages are not chapters (no tests):
+# front matter such as Start here and the glossary.
+NOT_CHAPTER_DIRS = ("front",)
+
 
 class TestRecord:
     __slots__ = ("name", "tags", "file", "line", "success", "chapters")
@@ -187,9 +191,10 @@ def _check_consistency(app, env):
 
 
 def _chapters(env):
-    """Chapter documents: every document except the root and part indexes."""
+    """Chapter documents: every document except the root, part indexes and
+    the pages of NOT_CHAPTER_DIRS."""
     for doc in env.found_docs:
-        if os.path.basename(doc) == "index":
+        if os.path.basename(doc) == "index" or doc.split("/", 1)[0] in NOT_CHAPTER_DIRS:
             continue
         yield doc
 
