@@ -146,11 +146,11 @@ enum {
 	WQ_SYSFS = 1 << 6,           /**< visible in sysfs (not in cmwq) */
 	WQ_POWER_EFFICIENT = 1 << 7, /**< unbound if workqueue.power_efficient is set */
 
+	__WQ_DESTROYING = 1 << 15,       /**< internal: destroy has begun (v6.12 flag, same value) */
 	__WQ_DRAINING = 1 << 16,         /**< internal: draining */
 	__WQ_ORDERED = 1 << 17,          /**< internal: ordered */
 	__WQ_LEGACY = 1 << 18,           /**< internal: create*_workqueue() */
 	__WQ_ORDERED_EXPLICIT = 1 << 19, /**< internal: alloc_ordered_workqueue() */
-	__WQ_DESTROYING = 1 << 20,       /**< internal (later kernels): destroy_workqueue() has begun */
 	__WQ_DESTROYED = 1 << 21,        /**< internal (cmwq): destroyed; any further use is a bug */
 
 	WQ_MAX_ACTIVE = 512,                /**< highest max_active */

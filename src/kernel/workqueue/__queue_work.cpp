@@ -30,8 +30,9 @@ void __queue_work(int cpu, struct workqueue_struct *wq, struct work_struct *work
 	// [__queue_work:refuse]
 	/*
 	 * A draining or dying workqueue takes only its own chained items.  The
-	 * kernel v5.9 leaves the refused item PENDING forever; like later
-	 * kernels, cmwq gives PENDING back so the caller can still use the item.
+	 * kernel (v5.9, and still v6.12) warns and leaves the refused item
+	 * PENDING forever.  cmwq's own choice: give PENDING back, so nothing is
+	 * left half-queued and the caller can queue the item elsewhere.
 	 */
 	if (unlikely(READ_ONCE(wq->flags) & (__WQ_DRAINING | __WQ_DESTROYING | __WQ_DESTROYED)) &&
 	    ((READ_ONCE(wq->flags) & __WQ_DESTROYED) || !is_chained_work(wq))) {

@@ -10,8 +10,9 @@
  * Works queued after the call are not waited for, so a busy workqueue cannot
  * keep a flusher waiting forever.  Each queued work carries a color; a
  * flush takes the current color, moves new works on to the next one, and
- * waits until no work of its color is left.  Several flushers queue up in
- * color order; the first one in line does the bookkeeping for the others.
+ * waits until no work of its color is left.  Of several flushers, the first
+ * (wq->first_flusher, on no list) does the bookkeeping; the others wait on
+ * flusher_queue in color order, or on flusher_overflow without a color.
  *
  * Context: may sleep; takes wq->mutex.
  */
@@ -143,7 +144,7 @@ void flush_workqueue(struct workqueue_struct *wq)
 		if (flush_workqueue_prep_pwqs(wq, wq->flush_color, -1))
 			break;
 
-		/* its color had nothing in flight: it is done too, go round again */
+		/* nothing of its color in flight: prep_pwqs completed it; go round again */
 		wq->first_flusher = NULL;
 	}
 	// [flush_workqueue:cascade-end]

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// tools/workqueue/wq_dump.py (Linux v6.5+), as a cmwq program: print the live object graph
+// tools/workqueue/wq_dump.py (in Linux v6.12), as a cmwq program: print the live object graph
 //
 // The kernel's wq_dump.py walks a running kernel with drgn and prints its
 // pools, workers and workqueues.  This program does the same inside a cmwq
