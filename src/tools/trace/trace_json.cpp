@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// kernel/trace/trace_workqueue_json.cpp: the workqueue trace as Chrome Trace Event JSON (cmwq's own)
+// tools/trace/trace_json.cpp: the workqueue trace as Chrome Trace Event JSON (cmwq's own)
 //
 // The Trace Event format is what chrome://tracing and Perfetto
 // (ui.perfetto.dev, "Open trace file") read.  Each pool becomes a process
 // (pid = pool id + 1, named "pool <id> ..."), each row of the timeline a
 // thread (tid = its row number, named after the worker), each run of a
 // work function a complete event ("ph":"X", ts and dur in microseconds),
-// and every other event an instant event ("ph":"i") on its row.
+// and every other event an instant event ("ph":"i") on its row.  Tasks
+// that flush are threads of process 0, "flushing tasks", each wait a
+// complete event of category "flush".
 
 #include <stdio.h>
-#include "kernel/trace/trace_workqueue_internal.h"
+#include "tools/trace/trace_views.h"
 
 namespace {
 
@@ -45,7 +47,9 @@ std::string pool_label(const wq_trace_pool &p)
 {
 	char buf[64];
 
-	if (p.cpu >= 0)
+	if (p.id < 0)
+		snprintf(buf, sizeof(buf), "flushing tasks");
+	else if (p.cpu >= 0)
 		snprintf(buf, sizeof(buf), "pool %d (cpu %d, nice %d)", p.id, p.cpu, p.nice);
 	else
 		snprintf(buf, sizeof(buf), "pool %d (unbound, nice %d)", p.id, p.nice);
@@ -61,6 +65,8 @@ const char *category(enum wq_event ev)
 	case EV_SLEEPING:
 	case EV_RUNNING:
 		return "concurrency";
+	case EV_BARRIER_INSERT:
+		return "flush";
 	default:
 		return "worker";
 	}
@@ -99,7 +105,15 @@ std::string wq_trace_format_json(const struct wq_trace_model *m)
 		add("{\"name\":" + json_str(e.work) + ",\"cat\":\"execute\",\"ph\":\"X\",\"ts\":" + json_us(e.start) +
 		    ",\"dur\":" + json_us(e.end - e.start) + ",\"pid\":" + std::to_string(l.pool_id + 1) +
 		    ",\"tid\":" + std::to_string(l.tid) + ",\"args\":{\"function\":" + json_str(e.func) +
-		    ",\"workqueue\":" + json_str(e.wq) + ",\"finished\":" + (e.finished ? "true" : "false") + "}}");
+		    ",\"workqueue\":" + json_str(e.wq) + ",\"finished\":" + (e.finished ? "true" : "false") +
+		    (e.guards.empty() ? "" : ",\"guards\":" + json_str(e.guards)) + "}}");
+	}
+	for (const auto &f : m->flushes) {
+		const wq_trace_lane &l = m->lanes[f.lane];
+		add("{\"name\":" + json_str(f.what) + ",\"cat\":\"flush\",\"ph\":\"X\",\"ts\":" + json_us(f.start) +
+		    ",\"dur\":" + json_us(f.end - f.start) + ",\"pid\":" + std::to_string(l.pool_id + 1) +
+		    ",\"tid\":" + std::to_string(l.tid) + ",\"args\":{\"finished\":" +
+		    (f.finished ? "true" : "false") + "}}");
 	}
 	for (const auto &k : m->marks) {
 		const wq_trace_lane &l = m->lanes[k.lane];
