@@ -277,7 +277,7 @@ static void appendf(std::string *out, const char *fmt, ...)
 	out->append(big.c_str(), n);
 }
 
-/* One line per record, as ftrace prints the kernel's events: tasks by comm-pid, items by address. */
+/* One line per record, as ftrace prints the kernel's: tasks by comm-pid, items by address. */
 static std::string wq_trace_format_text(const struct wq_trace_snapshot *s)
 {
 	std::string out;
@@ -287,12 +287,12 @@ static std::string wq_trace_format_text(const struct wq_trace_snapshot *s)
 		const char *func = r->func ? r->func : "?";
 
 		appendf(&out, "%16s-%-5d [%03d] %6llu.%06llu: %s: ", r->comm, r->pid, r->cpu,
-			(unsigned long long)(r->ns / 1000000000ull), (unsigned long long)(r->ns / 1000 % 1000000),
-			wq_trace_event_name(r->ev));
+			(unsigned long long)(r->ns / 1000000000ull),
+			(unsigned long long)(r->ns / 1000 % 1000000), wq_trace_event_name(r->ev));
 		switch (r->ev) {
 		case EV_QUEUE:
-			appendf(&out, "work struct=%p function=%s workqueue=%s req_cpu=%u cpu=%d\n", r->work, func,
-				r->wq, r->req_cpu, r->pool_cpu);
+			appendf(&out, "work struct=%p function=%s workqueue=%s req_cpu=%u cpu=%d\n",
+				r->work, func, r->wq, r->req_cpu, r->pool_cpu);
 			break;
 		case EV_ACTIVATE:
 			appendf(&out, "work struct %p\n", r->work);
@@ -309,12 +309,12 @@ static std::string wq_trace_format_text(const struct wq_trace_snapshot *s)
 				appendf(&out, "workqueue=%s\n", r->wq);
 			break;
 		case EV_BARRIER_INSERT:
-			appendf(&out, "work struct=%p target=%p function=%s pool=%d\n", r->work, r->target,
-				r->target_func ? r->target_func : "?", r->pool_id);
+			appendf(&out, "work struct=%p target=%p function=%s pool=%d\n", r->work,
+				r->target, r->target_func ? r->target_func : "?", r->pool_id);
 			break;
 		default:
-			appendf(&out, "worker=%s-%d pool=%d nr_running=%d nr_idle=%d\n", r->wcomm, r->wpid,
-				r->pool_id, r->nr_running, r->nr_idle);
+			appendf(&out, "worker=%s-%d pool=%d nr_running=%d nr_idle=%d\n", r->wcomm,
+				r->wpid, r->pool_id, r->nr_running, r->nr_idle);
 			break;
 		}
 	}

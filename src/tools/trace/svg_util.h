@@ -26,7 +26,8 @@ static inline std::string svg_esc(const std::string &s)
 	return out;
 }
 
-static inline void svg_put(std::string *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static inline void svg_put(std::string *out, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /** @brief Append printf(@p fmt, ...) to @p out (one element: at most 1023 characters). */
 static inline void svg_put(std::string *out, const char *fmt, ...)
 {

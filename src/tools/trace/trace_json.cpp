@@ -39,7 +39,8 @@ std::string json_us(u64 ns)
 {
 	char buf[32];
 
-	snprintf(buf, sizeof(buf), "%llu.%03llu", (unsigned long long)(ns / 1000), (unsigned long long)(ns % 1000));
+	snprintf(buf, sizeof(buf), "%llu.%03llu", (unsigned long long)(ns / 1000),
+		 (unsigned long long)(ns % 1000));
 	return buf;
 }
 
@@ -76,7 +77,8 @@ const char *category(enum wq_event ev)
 
 std::string wq_trace_format_json(const struct wq_trace_model *m)
 {
-	std::string out = "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"source\":\"cmwq workqueue tracepoints\"},"
+	std::string out = "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"source\":\"cmwq workqueue "
+			  "tracepoints\"},"
 			  "\"traceEvents\":[\n";
 	bool first = true;
 	auto add = [&](const std::string &ev) {
@@ -88,39 +90,43 @@ std::string wq_trace_format_json(const struct wq_trace_model *m)
 
 	for (size_t i = 0; i < m->pools.size(); i++) {
 		std::string pid = std::to_string(m->pools[i].id + 1);
-		add("{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":" + pid + ",\"tid\":0,\"args\":{\"name\":" +
-		    json_str(pool_label(m->pools[i])) + "}}");
+		add("{\"name\":\"process_name\",\"ph\":\"M\",\"pid\":" + pid +
+		    ",\"tid\":0,\"args\":{\"name\":" + json_str(pool_label(m->pools[i])) + "}}");
 		add("{\"name\":\"process_sort_index\",\"ph\":\"M\",\"pid\":" + pid +
 		    ",\"tid\":0,\"args\":{\"sort_index\":" + std::to_string(i) + "}}");
 	}
 	for (const auto &l : m->lanes) {
-		std::string ids = "\"pid\":" + std::to_string(l.pool_id + 1) + ",\"tid\":" + std::to_string(l.tid);
-		add("{\"name\":\"thread_name\",\"ph\":\"M\"," + ids + ",\"args\":{\"name\":" +
-		    json_str(l.comm.empty() ? "queued" : l.comm) + "}}");
-		add("{\"name\":\"thread_sort_index\",\"ph\":\"M\"," + ids + ",\"args\":{\"sort_index\":" +
-		    std::to_string(l.tid) + "}}");
+		std::string ids = "\"pid\":" + std::to_string(l.pool_id + 1) +
+				  ",\"tid\":" + std::to_string(l.tid);
+		add("{\"name\":\"thread_name\",\"ph\":\"M\"," + ids +
+		    ",\"args\":{\"name\":" + json_str(l.comm.empty() ? "queued" : l.comm) + "}}");
+		add("{\"name\":\"thread_sort_index\",\"ph\":\"M\"," + ids +
+		    ",\"args\":{\"sort_index\":" + std::to_string(l.tid) + "}}");
 	}
 	for (const auto &e : m->execs) {
 		const wq_trace_lane &l = m->lanes[e.lane];
-		add("{\"name\":" + json_str(e.work) + ",\"cat\":\"execute\",\"ph\":\"X\",\"ts\":" + json_us(e.start) +
-		    ",\"dur\":" + json_us(e.end - e.start) + ",\"pid\":" + std::to_string(l.pool_id + 1) +
-		    ",\"tid\":" + std::to_string(l.tid) + ",\"args\":{\"function\":" + json_str(e.func) +
-		    ",\"workqueue\":" + json_str(e.wq) + ",\"finished\":" + (e.finished ? "true" : "false") +
+		add("{\"name\":" + json_str(e.work) + ",\"cat\":\"execute\",\"ph\":\"X\",\"ts\":" +
+		    json_us(e.start) + ",\"dur\":" + json_us(e.end - e.start) + ",\"pid\":" +
+		    std::to_string(l.pool_id + 1) + ",\"tid\":" + std::to_string(l.tid) +
+		    ",\"args\":{\"function\":" + json_str(e.func) + ",\"workqueue\":" +
+		    json_str(e.wq) + ",\"finished\":" + (e.finished ? "true" : "false") +
 		    (e.guards.empty() ? "" : ",\"guards\":" + json_str(e.guards)) + "}}");
 	}
 	for (const auto &f : m->flushes) {
 		const wq_trace_lane &l = m->lanes[f.lane];
-		add("{\"name\":" + json_str(f.what) + ",\"cat\":\"flush\",\"ph\":\"X\",\"ts\":" + json_us(f.start) +
-		    ",\"dur\":" + json_us(f.end - f.start) + ",\"pid\":" + std::to_string(l.pool_id + 1) +
-		    ",\"tid\":" + std::to_string(l.tid) + ",\"args\":{\"finished\":" +
-		    (f.finished ? "true" : "false") + "}}");
+		add("{\"name\":" + json_str(f.what) + ",\"cat\":\"flush\",\"ph\":\"X\",\"ts\":" +
+		    json_us(f.start) + ",\"dur\":" + json_us(f.end - f.start) + ",\"pid\":" +
+		    std::to_string(l.pool_id + 1) + ",\"tid\":" + std::to_string(l.tid) +
+		    ",\"args\":{\"finished\":" + (f.finished ? "true" : "false") + "}}");
 	}
 	for (const auto &k : m->marks) {
 		const wq_trace_lane &l = m->lanes[k.lane];
-		std::string args = k.work.empty() ? "{\"nr_running\":" + std::to_string(k.nr_running) + "}"
-						  : "{\"work\":" + json_str(k.work) + "}";
-		add(std::string("{\"name\":\"") + wq_trace_event_name(k.ev) + "\",\"cat\":\"" + category(k.ev) +
-		    "\",\"ph\":\"i\",\"s\":\"t\",\"ts\":" + json_us(k.t) + ",\"pid\":" + std::to_string(l.pool_id + 1) +
+		std::string args = k.work.empty()
+					   ? "{\"nr_running\":" + std::to_string(k.nr_running) + "}"
+					   : "{\"work\":" + json_str(k.work) + "}";
+		add(std::string("{\"name\":\"") + wq_trace_event_name(k.ev) + "\",\"cat\":\"" +
+		    category(k.ev) + "\",\"ph\":\"i\",\"s\":\"t\",\"ts\":" + json_us(k.t) +
+		    ",\"pid\":" + std::to_string(l.pool_id + 1) +
 		    ",\"tid\":" + std::to_string(l.tid) + ",\"args\":" + args + "}");
 	}
 	return out + "\n]}\n";

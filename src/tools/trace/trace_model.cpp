@@ -66,11 +66,12 @@ void order_lanes(struct wq_trace_model *m, lane_table *lt)
 void wq_trace_model_build(const struct wq_trace_snapshot *s, struct wq_trace_model *m)
 {
 	std::map<int, wq_trace_pool> pools;
-	std::map<std::string, int> work_pool;      /* work id -> pool it was last queued on */
+	std::map<std::string, int> work_pool;	    /* work id -> pool it was last queued on */
 	std::map<std::string, std::string> work_wq; /* work id -> its workqueue's name */
-	std::map<size_t, size_t> open;              /* lane -> the run it has not ended yet */
-	std::map<size_t, size_t> waiting;           /* flusher's lane -> its wait not ended yet */
-	std::map<std::string, std::string> guards;  /* barrier id -> the item it was last queued behind */
+	std::map<size_t, size_t> open;		    /* lane -> the run it has not ended yet */
+	std::map<size_t, size_t> waiting;	    /* flusher's lane -> its wait not ended yet */
+	std::map<std::string, std::string>
+		guards; /* barrier id -> the item it was last queued behind */
 	lane_table lt;
 
 	m->execs.clear();
@@ -91,8 +92,9 @@ void wq_trace_model_build(const struct wq_trace_snapshot *s, struct wq_trace_mod
 			lane = lt.get(-1, r->comm);
 			pools[-1] = wq_trace_pool{ -1, -1, 0 };
 			if (r->ev == EV_FLUSH_START) {
-				std::string what = r->work ? "flush_work(" + id + ")"
-							   : std::string("flush_workqueue(") + r->wq + ")";
+				std::string what =
+					r->work ? "flush_work(" + id + ")"
+						: std::string("flush_workqueue(") + r->wq + ")";
 				waiting[lane] = m->flushes.size();
 				m->flushes.push_back(wq_trace_flush{ lane, t, t, what, false });
 			} else if (waiting.count(lane)) {
@@ -128,7 +130,8 @@ void wq_trace_model_build(const struct wq_trace_snapshot *s, struct wq_trace_mod
 			lane = lt.get(pool_id, worker);
 			open[lane] = m->execs.size();
 			m->execs.push_back(wq_trace_exec{ lane, t, t, id, r->func ? r->func : "?",
-							  work_wq.count(id) ? work_wq[id] : "", false,
+							  work_wq.count(id) ? work_wq[id] : "",
+							  false,
 							  guards.count(id) ? guards[id] : "" });
 			break;
 		case EV_END:

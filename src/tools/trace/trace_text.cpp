@@ -38,8 +38,9 @@ bool wq_trace_view_parse(const char *name, enum wq_trace_view *view)
 		const char *name;
 		enum wq_trace_view view;
 	} names[] = {
-		{ "text", WQ_VIEW_TEXT }, { "ftrace", WQ_VIEW_FTRACE }, { "json", WQ_VIEW_JSON },
-		{ "svg", WQ_VIEW_SVG }, { "sequence", WQ_VIEW_SEQUENCE },
+		{ "text", WQ_VIEW_TEXT },	  { "ftrace", WQ_VIEW_FTRACE },
+		{ "json", WQ_VIEW_JSON },	  { "svg", WQ_VIEW_SVG },
+		{ "sequence", WQ_VIEW_SEQUENCE },
 	};
 
 	for (const auto &n : names) {
@@ -62,12 +63,12 @@ std::string wq_trace_format_stable(const struct wq_trace_snapshot *s)
 		const char *work = s->work_id[i].c_str();
 
 		appendf(&out, "%16s [%03d] %6llu.%06llu: %s: ", r->comm, r->cpu,
-			(unsigned long long)(ns / 1000000000ull), (unsigned long long)(ns / 1000 % 1000000),
-			wq_trace_event_name(r->ev));
+			(unsigned long long)(ns / 1000000000ull),
+			(unsigned long long)(ns / 1000 % 1000000), wq_trace_event_name(r->ev));
 		switch (r->ev) {
 		case EV_QUEUE:
-			appendf(&out, "work struct=%s function=%s workqueue=%s req_cpu=%u cpu=%d\n", work, func,
-				r->wq, r->req_cpu, r->pool_cpu);
+			appendf(&out, "work struct=%s function=%s workqueue=%s req_cpu=%u cpu=%d\n",
+				work, func, r->wq, r->req_cpu, r->pool_cpu);
 			break;
 		case EV_ACTIVATE:
 			appendf(&out, "work struct %s\n", work);
@@ -84,12 +85,12 @@ std::string wq_trace_format_stable(const struct wq_trace_snapshot *s)
 				appendf(&out, "workqueue=%s\n", r->wq);
 			break;
 		case EV_BARRIER_INSERT:
-			appendf(&out, "work struct=%s target=%s pool=%d\n", work, s->target_id[i].c_str(),
-				r->pool_id);
+			appendf(&out, "work struct=%s target=%s pool=%d\n", work,
+				s->target_id[i].c_str(), r->pool_id);
 			break;
 		default:
-			appendf(&out, "worker=%s pool=%d nr_running=%d nr_idle=%d\n", r->wcomm, r->pool_id,
-				r->nr_running, r->nr_idle);
+			appendf(&out, "worker=%s pool=%d nr_running=%d nr_idle=%d\n", r->wcomm,
+				r->pool_id, r->nr_running, r->nr_idle);
 			break;
 		}
 	}

@@ -14,9 +14,9 @@
 
 #include "kernel/trace/trace_workqueue_internal.h"
 
-/** @brief The views a tool can print a trace as; wq_trace_view_parse() maps --format names to them. */
+/** @brief The views a tool can print a trace as; wq_trace_view_parse() maps --format names. */
 enum wq_trace_view {
-	/** "ftrace": the kernel's text, as wq_trace_read() prints it: items by address, tasks by comm-pid. */
+	/** "ftrace": the kernel's text, as wq_trace_read() prints it (addresses, comm-pid). */
 	WQ_VIEW_FTRACE,
 	/**
 	 * "text": the same lines with stable names only: work items as
@@ -25,11 +25,11 @@ enum wq_trace_view {
 	 * schedule print the same bytes.
 	 */
 	WQ_VIEW_TEXT,
-	/** "json": Chrome Trace Event JSON (opens in Perfetto): a process per pool, a thread per worker. */
+	/** "json": Chrome Trace Event JSON (Perfetto): a process per pool, a thread per worker. */
 	WQ_VIEW_JSON,
-	/** "svg": a self-contained SVG timeline: a lane per worker, grouped by pool, a bar per run. */
+	/** "svg": a self-contained SVG timeline: a lane per worker, by pool, a bar per run. */
 	WQ_VIEW_SVG,
-	/** "sequence": an SVG sequence diagram: a lifeline per task and per pool, an arrow per event. */
+	/** "sequence": an SVG sequence diagram: lifelines for tasks and pools, an arrow per event. */
 	WQ_VIEW_SEQUENCE,
 };
 
@@ -79,7 +79,7 @@ struct wq_trace_exec {
 	std::string func;     /**< function name */
 	std::string wq;       /**< workqueue name, if its queueing was seen */
 	bool finished;        /**< execute_end seen */
-	std::string guards;   /**< a flush barrier's run: the stable id of the item it waited behind */
+	std::string guards;   /**< a flush barrier's run: the stable id of the item it followed */
 };
 
 /** @brief A point event on a lane (queue, activate, barrier insert and the worker events). */
@@ -103,7 +103,7 @@ struct wq_trace_flush {
 /** @brief What the JSON and SVG views draw, all named by stable ids. */
 struct wq_trace_model {
 	std::vector<wq_trace_pool> pools;   /**< by id; the flushers' band (-1) first if any */
-	std::vector<wq_trace_lane> lanes;   /**< by pool, queued row first, then tasks by first sight */
+	std::vector<wq_trace_lane> lanes;   /**< by pool, queued row first, tasks by first sight */
 	std::vector<wq_trace_exec> execs;   /**< in start order */
 	std::vector<wq_trace_mark> marks;   /**< in time order */
 	std::vector<wq_trace_flush> flushes; /**< in start order */

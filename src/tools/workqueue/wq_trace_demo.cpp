@@ -18,7 +18,8 @@
 //   --items N  queue N items (1 to 1000; default 6)
 //   -o FILE    write there instead of standard output
 
-#include "tools/trace/trace_views.h" /* first: it includes <string>, which the kernel's "current" would break */
+/* first: it includes <string>, which the kernel's "current" macro would break */
+#include "tools/trace/trace_views.h"
 #include <linux/workqueue.h>
 #include <linux/completion.h>
 #include <linux/delay.h>

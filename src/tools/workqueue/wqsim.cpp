@@ -16,7 +16,8 @@
 // process boots with that seed.  Without --seed, the seed is whatever the
 // backend booted with: WQ_SEED, or 1.
 
-#include "tools/trace/trace_views.h" /* first: it includes <string>, which the kernel's "current" would break */
+/* first: it includes <string>, which the kernel's "current" macro would break */
+#include "tools/trace/trace_views.h"
 #include <linux/workqueue.h>
 #include <linux/completion.h>
 #include <linux/cpumask.h>
@@ -206,8 +207,8 @@ void run_one_item(const long *val, char *note, size_t note_len)
 	waited = flush_work(&o.work);
 	/* let the worker finish its loop and go idle: the last event of the item's life */
 	msleep(1);
-	snprintf(note, note_len, "one item of %ld ms on cpu %ld; flush_work() %s", o.work_ms, val[1],
-		 waited ? "waited" : "did not wait");
+	snprintf(note, note_len, "one item of %ld ms on cpu %ld; flush_work() %s", o.work_ms,
+		 val[1], waited ? "waited" : "did not wait");
 }
 
 /* ---- mixed: wq_trace_demo's scenario, under the sim -------------------------------- */
@@ -255,8 +256,9 @@ void run_mixed(const long *val, char *note, size_t note_len)
 		queue_work_on((int)cpu, system_wq, &m[i].work);
 	for (long i = 0; i < items; i++)
 		flushed += flush_work(&m[i].work);
-	snprintf(note, note_len, "%ld items on cpu %ld, every third sleeping %ld ms, the others computing "
-		 "%ld ms; %ld flush_work() calls waited", items, cpu, sleep_ms, busy_ms, flushed);
+	snprintf(note, note_len, "%ld items on cpu %ld, every third sleeping %ld ms, the others "
+		 "computing %ld ms; %ld flush_work() calls waited", items, cpu, sleep_ms, busy_ms,
+		 flushed);
 	free(m);
 }
 

@@ -138,8 +138,8 @@ TEST_CASE("flush_work() on a running item: its wait, and a barrier queued behind
 			flush_start = (long)i;
 		else if (r.ev == EV_BARRIER_INSERT && s.target_id[i] == "spinning_fn#1" && barrier < 0)
 			barrier = (long)i;
-		else if (r.ev == EV_START && r.func && std::string(r.func) == "wq_barrier_func" && barrier >= 0 &&
-			 barrier_run < 0 && s.work_id[i] == s.work_id[barrier])
+		else if (r.ev == EV_START && r.func && std::string(r.func) == "wq_barrier_func" &&
+			 barrier >= 0 && barrier_run < 0 && s.work_id[i] == s.work_id[barrier])
 			barrier_run = (long)i;
 		else if (r.ev == EV_FLUSH_END && s.work_id[i] == "spinning_fn#1")
 			flush_end = (long)i;
