@@ -38,9 +38,11 @@ HTML       := $(BUILD)/docs/html
 PREFIX     ?= /usr/local
 T          ?=
 SIM_SEEDS  ?= 5000
-# The scenarios whose timelines the book embeds (build/docs-gen/<scenario>.svg),
-# each drawn by `wqsim <scenario> --seed 1 --format svg` under the sim backend.
-WQSIM_SCENARIOS := burst blocking flush_running
+# The pictures the book embeds, each OUT:SCENARIO:FORMAT, drawn by
+# `wqsim SCENARIO --seed 1 --format FORMAT -o build/docs-gen/OUT.svg` under the
+# sim backend: the same bytes at every build until the code changes.
+WQSIM_FIGURES := timeline:mixed:svg burst:burst:svg blocking:blocking:svg \
+		 flush_running:flush_running:svg queue_to_run:one_item:sequence
 
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
@@ -178,15 +180,13 @@ docs: build
 	@echo "cmwq: CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_dump --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot"
 	@CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_dump --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot.tmp
 	@mv $(DOCS_GEN)/objgraph.dot.tmp $(DOCS_GEN)/objgraph.dot
-	@echo "cmwq: CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_trace_demo --format svg -o $(DOCS_GEN)/timeline.svg"
-	@CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_trace_demo --format svg -o $(DOCS_GEN)/timeline.svg.tmp
-	@mv $(DOCS_GEN)/timeline.svg.tmp $(DOCS_GEN)/timeline.svg
-	@for s in $(WQSIM_SCENARIOS); do \
-		echo "cmwq: $(BUILD)/bin/wqsim $$s --seed 1 --format svg -o $(DOCS_GEN)/$$s.svg"; \
-		rm -f $(DOCS_GEN)/$$s.svg; \
-		$(BUILD)/bin/wqsim $$s --seed 1 --format svg -o $(DOCS_GEN)/$$s.svg.tmp || { \
-			echo "cmwq: wqsim $$s failed: its timeline cannot be drawn"; exit 1; }; \
-		mv $(DOCS_GEN)/$$s.svg.tmp $(DOCS_GEN)/$$s.svg; \
+	@for fig in $(WQSIM_FIGURES); do \
+		IFS=: read -r out s fmt <<<"$$fig"; \
+		echo "cmwq: $(BUILD)/bin/wqsim $$s --seed 1 --format $$fmt -o $(DOCS_GEN)/$$out.svg"; \
+		rm -f $(DOCS_GEN)/$$out.svg; \
+		$(BUILD)/bin/wqsim $$s --seed 1 --format $$fmt -o $(DOCS_GEN)/$$out.svg.tmp || { \
+			echo "cmwq: wqsim $$s failed: $(DOCS_GEN)/$$out.svg cannot be drawn"; exit 1; }; \
+		mv $(DOCS_GEN)/$$out.svg.tmp $(DOCS_GEN)/$$out.svg; \
 	done
 	@$(MAKE) sphinx
 	@$(MAKE) forward-refs

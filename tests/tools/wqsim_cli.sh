@@ -10,7 +10,11 @@
 #   - seeds 1..20 of burst give more than one interleaving (different text);
 #   - an unknown scenario, an unknown param, a param that is not a number
 #     or out of range, and a bad --seed or --format exit 2 with a message;
-#   - --format json parses (Debian's python), --format svg starts with "<svg".
+#   - --format json parses (Debian's python), --format svg starts with "<svg";
+#   - --format sequence of one_item is the same bytes twice, one well-formed
+#     SVG with a lifeline per actor and an arrow per event of the text view,
+#     its labels naming the functions the events were recorded in;
+#   - --format ftrace prints addresses, --format text none.
 set -euo pipefail
 
 wqsim=${1:?usage: wqsim_cli.sh <path to wqsim>}
@@ -24,7 +28,7 @@ run() { timeout 120 "$wqsim" "$@"; }
 
 # --list
 if run --list >"$work/list"; then
-	for s in burst blocking flush_running; do
+	for s in burst blocking flush_running one_item mixed; do
 		grep -q "^$s\$" "$work/list" || fail "--list does not name $s"
 	done
 	ok "--list"
@@ -87,6 +91,47 @@ if [[ $(head -c 4 "$work/t.svg") == "<svg" ]]; then
 	ok "svg starts with <svg"
 else
 	fail "svg output does not start with <svg"
+fi
+
+# The sequence diagram of one item
+run one_item --seed 1 --format sequence -o "$work/s1.svg"
+run one_item --seed 1 --format sequence -o "$work/s2.svg"
+run one_item --seed 1 --format text >"$work/s.txt"
+if cmp -s "$work/s1.svg" "$work/s2.svg"; then
+	ok "one_item --format sequence twice: identical"
+else
+	fail "one_item --format sequence differs between runs"
+fi
+events=$(grep -vc '^# wqsim' "$work/s.txt")
+if /usr/bin/python3 - "$work/s1.svg" "$events" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = "{http://www.w3.org/2000/svg}"
+root = ET.parse(sys.argv[1]).getroot()
+events = int(sys.argv[2])
+lines = [e for e in root.iter() if e.get("class") == "lifeline"]
+actors = [e for e in root.iter() if e.get("class") == "actor"]
+arrows = [e for e in root.iter() if e.get("marker-end") == "url(#arrow)"]
+texts = [e.text or "" for e in root.iter(ns + "text")]
+assert root.tag == ns + "svg", root.tag
+assert len(lines) == len(actors) >= 3, (len(lines), len(actors))
+assert len(arrows) == events, (len(arrows), events)
+for label in ("workqueue_queue_work", "in __queue_work(): one_item_fn#1 on events",
+              "workqueue_execute_start", "in process_one_work(): one_item_fn#1",
+              "workqueue_worker_idle"):
+    assert label in texts, label
+PY
+then
+	ok "sequence: a lifeline per actor, an arrow per event ($events), labelled by function"
+else
+	fail "sequence diagram structure"
+fi
+
+# ftrace is the kernel's text, with addresses; text has none
+run one_item --seed 1 --format ftrace >"$work/f.txt"
+if grep -q 'work struct=0x' "$work/f.txt" && ! grep -q '0x' "$work/s.txt"; then
+	ok "ftrace has addresses, text has none"
+else
+	fail "ftrace/text: addresses where they should not be, or none where they should"
 fi
 
 [[ $failed -eq 0 ]] || { echo "wqsim_cli: $failed checks failed"; exit 1; }

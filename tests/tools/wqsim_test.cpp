@@ -58,7 +58,7 @@ TEST_CASE("every scenario wqsim --list names runs to its summary line", "[ch:wqs
 	std::string list;
 
 	REQUIRE(run_wqsim("--list", &list) == 0);
-	for (const char *name : { "burst", "blocking", "flush_running" }) {
+	for (const char *name : { "burst", "blocking", "flush_running", "one_item", "mixed" }) {
 		std::string out;
 
 		INFO(name);

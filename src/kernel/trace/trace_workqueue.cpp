@@ -3,9 +3,10 @@
 //
 // The kernel defines its tracepoints with TRACE_EVENT() and ftrace stores
 // them in per-CPU ring buffers.  cmwq keeps one buffer of fixed-size
-// records under a lock and formats them only when they are read: as the
-// kernel's text, as stable text, as Chrome Trace Event JSON or as an SVG
-// timeline (trace_workqueue_json.cpp, trace_workqueue_svg.cpp).
+// records under a lock and formats them only when they are read, as the
+// kernel's text (wq_trace_read()).  The tools take a snapshot of the same
+// records (wq_trace_snapshot_take()) and draw their own views of it
+// (src/tools/trace: stable text, JSON, SVG timeline, sequence diagram).
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +34,7 @@ static_assert((int)EV_RUNNING - (int)EV_CREATED == (int)WQ_WORKER_RUNNING - (int
 	      "enum wq_worker_event and enum wq_event disagree");
 
 /* Take a slot and fill what every record has; called with wq_trace_lock held. */
-static struct wq_trace_rec *wq_trace_slot(enum wq_event ev)
+static struct wq_trace_rec *wq_trace_slot(enum wq_event ev, const char *site)
 {
 	struct task_struct *t = current;
 	struct wq_trace_rec *r;
@@ -49,6 +50,7 @@ static struct wq_trace_rec *wq_trace_slot(enum wq_event ev)
 	snprintf(r->comm, sizeof(r->comm), "%s", t->comm);
 	r->pool_id = -1;
 	r->pool_cpu = -1;
+	r->site = site;
 	return r;
 }
 
@@ -70,45 +72,52 @@ static void wq_trace_set_worker(struct wq_trace_rec *r, struct worker *worker)
 	}
 }
 
-static void wq_trace_record_work(enum wq_event ev, struct work_struct *work, const char *func, unsigned int req_cpu,
-				 struct pool_workqueue *pwq)
+/* The pool of @pwq, if any. */
+static void wq_trace_set_pwq(struct wq_trace_rec *r, struct pool_workqueue *pwq)
+{
+	snprintf(r->wq, sizeof(r->wq), "%s", pwq->wq->name);
+	r->pool_id = pwq->pool->id;
+	r->pool_cpu = pwq->pool->cpu;
+	r->pool_nice = pwq->pool->attrs ? pwq->pool->attrs->nice : 0;
+}
+
+static void wq_trace_record_work(enum wq_event ev, struct work_struct *work, const char *func,
+				 unsigned int req_cpu, struct pool_workqueue *pwq, const char *site)
 {
 	struct wq_trace_rec *r;
 
 	raw_spin_lock(&wq_trace_lock);
-	r = wq_trace_slot(ev);
+	r = wq_trace_slot(ev, site);
 	if (r) {
 		r->work = work;
 		r->func = func;
 		r->req_cpu = req_cpu;
-		if (pwq) {
-			snprintf(r->wq, sizeof(r->wq), "%s", pwq->wq->name);
-			r->pool_id = pwq->pool->id;
-			r->pool_cpu = pwq->pool->cpu;
-			r->pool_nice = pwq->pool->attrs ? pwq->pool->attrs->nice : 0;
-		} else if (ev == EV_START || ev == EV_END) {
+		if (pwq)
+			wq_trace_set_pwq(r, pwq);
+		else if (ev == EV_START || ev == EV_END) {
 			wq_trace_set_worker(r, current_wq_worker());
 		}
 	}
 	raw_spin_unlock(&wq_trace_lock);
 }
 
-void __trace_workqueue_queue_work(unsigned int req_cpu, struct pool_workqueue *pwq, struct work_struct *work)
+void __trace_workqueue_queue_work(unsigned int req_cpu, struct pool_workqueue *pwq,
+				  struct work_struct *work, const char *site)
 {
-	wq_trace_record_work(EV_QUEUE, work, work->name, req_cpu, pwq);
+	wq_trace_record_work(EV_QUEUE, work, work->name, req_cpu, pwq, site);
 }
 
-void __trace_workqueue_activate_work(struct work_struct *work)
+void __trace_workqueue_activate_work(struct work_struct *work, const char *site)
 {
-	wq_trace_record_work(EV_ACTIVATE, work, work->name, 0, NULL);
+	wq_trace_record_work(EV_ACTIVATE, work, work->name, 0, NULL, site);
 }
 
-void __trace_workqueue_execute_start(struct work_struct *work)
+void __trace_workqueue_execute_start(struct work_struct *work, const char *site)
 {
-	wq_trace_record_work(EV_START, work, work->name, 0, NULL);
+	wq_trace_record_work(EV_START, work, work->name, 0, NULL, site);
 }
 
-void __trace_workqueue_execute_end(struct work_struct *work, work_func_t function)
+void __trace_workqueue_execute_end(struct work_struct *work, work_func_t function, const char *site)
 {
 	/*
 	 * The work may be freed: do not read it.  Its name is filled in when
@@ -116,17 +125,53 @@ void __trace_workqueue_execute_end(struct work_struct *work, work_func_t functio
 	 * state, which a backend running tasks as fibers would not keep apart).
 	 */
 	(void)function;
-	wq_trace_record_work(EV_END, work, NULL, 0, NULL);
+	wq_trace_record_work(EV_END, work, NULL, 0, NULL, site);
 }
 
-void __trace_workqueue_worker(enum wq_worker_event wev, struct worker *worker)
+void __trace_workqueue_worker(enum wq_worker_event wev, struct worker *worker, const char *site)
 {
 	struct wq_trace_rec *r;
 
 	raw_spin_lock(&wq_trace_lock);
-	r = wq_trace_slot((enum wq_event)((int)EV_CREATED + (int)wev));
+	r = wq_trace_slot((enum wq_event)((int)EV_CREATED + (int)wev), site);
 	if (r)
 		wq_trace_set_worker(r, worker);
+	raw_spin_unlock(&wq_trace_lock);
+}
+
+void __trace_workqueue_flush(bool end, struct work_struct *work, struct workqueue_struct *wq,
+			     const char *site)
+{
+	struct wq_trace_rec *r;
+
+	raw_spin_lock(&wq_trace_lock);
+	r = wq_trace_slot(end ? EV_FLUSH_END : EV_FLUSH_START, site);
+	if (r) {
+		/* the caller keeps @work valid until flush_work() returns */
+		if (work) {
+			r->work = work;
+			r->func = work->name;
+		}
+		if (wq)
+			snprintf(r->wq, sizeof(r->wq), "%s", wq->name);
+	}
+	raw_spin_unlock(&wq_trace_lock);
+}
+
+void __trace_workqueue_barrier_insert(struct pool_workqueue *pwq, struct work_struct *barr,
+				      struct work_struct *target, const char *site)
+{
+	struct wq_trace_rec *r;
+
+	raw_spin_lock(&wq_trace_lock);
+	r = wq_trace_slot(EV_BARRIER_INSERT, site);
+	if (r) {
+		r->work = barr;
+		r->func = barr->name;
+		r->target = target;
+		r->target_func = target->name;
+		wq_trace_set_pwq(r, pwq);
+	}
 	raw_spin_unlock(&wq_trace_lock);
 }
 
@@ -159,6 +204,9 @@ const char *wq_trace_event_name(enum wq_event ev)
 	case EV_DYING: return "workqueue_worker_dying";
 	case EV_SLEEPING: return "workqueue_worker_sleeping";
 	case EV_RUNNING: return "workqueue_worker_running";
+	case EV_FLUSH_START: return "workqueue_flush_start";
+	case EV_FLUSH_END: return "workqueue_flush_end";
+	case EV_BARRIER_INSERT: return "workqueue_barrier_insert";
 	}
 	return "workqueue_unknown";
 }
@@ -170,6 +218,15 @@ void wq_trace_snapshot_take(struct wq_trace_snapshot *s)
 	std::map<std::string, int> per_name;
 	std::map<int, const char *> running; /* pid -> function it runs (names are string literals) */
 	unsigned long first, i;
+	auto id_of = [&](const void *work, const char *func) {
+		std::string name = func ? func : "?";
+		auto key = std::make_pair(work, name);
+		auto it = ids.find(key);
+
+		if (it == ids.end())
+			it = ids.emplace(key, name + "#" + std::to_string(++per_name[name])).first;
+		return it->second;
+	};
 
 	raw_spin_lock(&wq_trace_lock);
 	first = wq_trace_n > WQ_TRACE_RECS ? wq_trace_n - WQ_TRACE_RECS : 0;
@@ -180,22 +237,20 @@ void wq_trace_snapshot_take(struct wq_trace_snapshot *s)
 	raw_spin_unlock(&wq_trace_lock);
 
 	s->work_id.assign(s->recs.size(), std::string());
+	s->target_id.assign(s->recs.size(), std::string());
 	for (i = 0; i < s->recs.size(); i++) {
 		struct wq_trace_rec *r = &s->recs[i];
 
-		if (r->ev > EV_END)
+		if (r->ev == EV_BARRIER_INSERT && r->target)
+			s->target_id[i] = id_of(r->target, r->target_func);
+		if (r->ev > EV_END && !r->work)
 			continue;
 		/* an execute_end takes the name of its task's last execute_start */
 		if (r->ev == EV_START)
 			running[r->pid] = r->func;
 		else if (r->ev == EV_END && !r->func && running.count(r->pid))
 			r->func = running[r->pid];
-		std::string name = r->func ? r->func : "?";
-		auto key = std::make_pair(r->work, name);
-		auto it = ids.find(key);
-		if (it == ids.end())
-			it = ids.emplace(key, name + "#" + std::to_string(++per_name[name])).first;
-		s->work_id[i] = it->second;
+		s->work_id[i] = id_of(r->work, r->func);
 	}
 }
 
@@ -222,83 +277,60 @@ static void appendf(std::string *out, const char *fmt, ...)
 	out->append(big.c_str(), n);
 }
 
-/* One line per record; @stable: names instead of addresses and pids, time since start. */
-static std::string wq_trace_format_text(const struct wq_trace_snapshot *s, bool stable)
+/* One line per record, as ftrace prints the kernel's: tasks by comm-pid, items by address. */
+static std::string wq_trace_format_text(const struct wq_trace_snapshot *s)
 {
 	std::string out;
 
 	for (size_t i = 0; i < s->recs.size(); i++) {
 		const struct wq_trace_rec *r = &s->recs[i];
-		u64 ns = stable ? (r->ns > s->t0 ? r->ns - s->t0 : 0) : r->ns;
 		const char *func = r->func ? r->func : "?";
-		char work[96];
 
-		if (stable) {
-			appendf(&out, "%16s [%03d] %6llu.%06llu: ", r->comm, r->cpu,
-				(unsigned long long)(ns / 1000000000ull), (unsigned long long)(ns / 1000 % 1000000));
-			snprintf(work, sizeof(work), "%s", s->work_id[i].c_str());
-		} else {
-			appendf(&out, "%16s-%-5d [%03d] %6llu.%06llu: ", r->comm, r->pid, r->cpu,
-				(unsigned long long)(ns / 1000000000ull), (unsigned long long)(ns / 1000 % 1000000));
-			snprintf(work, sizeof(work), "%p", r->work);
-		}
-		appendf(&out, "%s: ", wq_trace_event_name(r->ev));
+		appendf(&out, "%16s-%-5d [%03d] %6llu.%06llu: %s: ", r->comm, r->pid, r->cpu,
+			(unsigned long long)(r->ns / 1000000000ull),
+			(unsigned long long)(r->ns / 1000 % 1000000), wq_trace_event_name(r->ev));
 		switch (r->ev) {
 		case EV_QUEUE:
-			appendf(&out, "work struct=%s function=%s workqueue=%s req_cpu=%u cpu=%d\n", work, func, r->wq,
-				r->req_cpu, r->pool_cpu);
+			appendf(&out, "work struct=%p function=%s workqueue=%s req_cpu=%u cpu=%d\n",
+				r->work, func, r->wq, r->req_cpu, r->pool_cpu);
 			break;
 		case EV_ACTIVATE:
-			appendf(&out, "work struct %s\n", work);
+			appendf(&out, "work struct %p\n", r->work);
 			break;
 		case EV_START:
 		case EV_END:
-			appendf(&out, "work struct %s: function %s\n", work, func);
+			appendf(&out, "work struct %p: function %s\n", r->work, func);
+			break;
+		case EV_FLUSH_START:
+		case EV_FLUSH_END:
+			if (r->work)
+				appendf(&out, "work struct=%p function=%s\n", r->work, func);
+			else
+				appendf(&out, "workqueue=%s\n", r->wq);
+			break;
+		case EV_BARRIER_INSERT:
+			appendf(&out, "work struct=%p target=%p function=%s pool=%d\n", r->work,
+				r->target, r->target_func ? r->target_func : "?", r->pool_id);
 			break;
 		default:
-			if (stable)
-				appendf(&out, "worker=%s pool=%d nr_running=%d nr_idle=%d\n", r->wcomm, r->pool_id,
-					r->nr_running, r->nr_idle);
-			else
-				appendf(&out, "worker=%s-%d pool=%d nr_running=%d nr_idle=%d\n", r->wcomm, r->wpid,
-					r->pool_id, r->nr_running, r->nr_idle);
+			appendf(&out, "worker=%s-%d pool=%d nr_running=%d nr_idle=%d\n", r->wcomm,
+				r->wpid, r->pool_id, r->nr_running, r->nr_idle);
 			break;
 		}
 	}
 	return out;
 }
 
-static char *wq_trace_strdup(const std::string &s)
-{
-	char *p = (char *)malloc(s.size() + 1);
-
-	if (p)
-		memcpy(p, s.c_str(), s.size() + 1);
-	return p;
-}
-
-char *wq_trace_read_format(enum wq_trace_format fmt)
-{
-	struct wq_trace_snapshot s;
-	struct wq_trace_model m;
-
-	wq_trace_snapshot_take(&s);
-	switch (fmt) {
-	case WQ_TRACE_TEXT:
-		return wq_trace_strdup(wq_trace_format_text(&s, false));
-	case WQ_TRACE_TEXT_STABLE:
-		return wq_trace_strdup(wq_trace_format_text(&s, true));
-	case WQ_TRACE_JSON:
-		wq_trace_model_build(&s, &m);
-		return wq_trace_strdup(wq_trace_format_json(&m));
-	case WQ_TRACE_SVG:
-		wq_trace_model_build(&s, &m);
-		return wq_trace_strdup(wq_trace_format_svg(&m));
-	}
-	return NULL;
-}
-
 char *wq_trace_read(void)
 {
-	return wq_trace_read_format(WQ_TRACE_TEXT);
+	struct wq_trace_snapshot s;
+	std::string text;
+	char *p;
+
+	wq_trace_snapshot_take(&s);
+	text = wq_trace_format_text(&s);
+	p = (char *)malloc(text.size() + 1);
+	if (p)
+		memcpy(p, text.c_str(), text.size() + 1);
+	return p;
 }

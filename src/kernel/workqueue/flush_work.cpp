@@ -16,5 +16,10 @@
  */
 bool flush_work(struct work_struct *work)
 {
-	return __flush_work(work, false);
+	bool waited;
+
+	trace_workqueue_flush_work_start(work); /* cmwq's events: the flusher's wait, start to return */
+	waited = __flush_work(work, false);
+	trace_workqueue_flush_work_end(work);
+	return waited;
 }

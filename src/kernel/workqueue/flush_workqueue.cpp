@@ -41,6 +41,7 @@ void flush_workqueue(struct workqueue_struct *wq)
 	}
 	// [flush_workqueue:misuse-end]
 
+	trace_workqueue_flush_workqueue_start(wq); /* cmwq's events: the flusher's wait, start to return */
 	mutex_lock(&wq->mutex);
 
 	// [flush_workqueue:start]
@@ -87,8 +88,10 @@ void flush_workqueue(struct workqueue_struct *wq)
 	 * Only the first flusher goes on: it completes the flushers of the
 	 * colors that are now done and hands the lead to the next one in line.
 	 */
-	if (READ_ONCE(wq->first_flusher) != &this_flusher)
+	if (READ_ONCE(wq->first_flusher) != &this_flusher) {
+		trace_workqueue_flush_workqueue_end(wq);
 		return;
+	}
 
 	mutex_lock(&wq->mutex);
 
@@ -151,4 +154,5 @@ void flush_workqueue(struct workqueue_struct *wq)
 
 out_unlock:
 	mutex_unlock(&wq->mutex);
+	trace_workqueue_flush_workqueue_end(wq);
 }

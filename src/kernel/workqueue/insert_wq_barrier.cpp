@@ -47,5 +47,6 @@ void insert_wq_barrier(struct pool_workqueue *pwq, struct wq_barrier *barr, stru
 	}
 	// [insert_wq_barrier:where-end]
 
+	trace_workqueue_barrier_insert(pwq, &barr->work, target); /* cmwq's event: which item it guards */
 	insert_work(pwq, &barr->work, head, work_color_to_flags(WORK_NO_COLOR) | linked);
 }

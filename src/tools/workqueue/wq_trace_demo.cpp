@@ -8,13 +8,18 @@
 // nr_running, an idle worker is woken to take over, and the manager creates
 // spares as they run out.  The book draws its timeline from this program.
 //
-// Usage: wq_trace_demo [--format text|stable|json|svg] [--items N] [-o FILE]
-//   --format   text: the kernel's ftrace lines; stable: the same without
-//              addresses; json: Chrome Trace Event JSON (Perfetto); svg:
-//              a timeline (default: stable)
+// The views are src/tools/trace's, shared with wqsim, and so are the
+// --format names.  Under the sim the same scenario is wqsim's "mixed".
+//
+// Usage: wq_trace_demo [--format text|ftrace|json|svg|sequence] [--items N] [-o FILE]
+//   --format   text: the trace without addresses (default); ftrace: the
+//              kernel's lines; json: Chrome Trace Event JSON (Perfetto);
+//              svg: a timeline; sequence: a sequence diagram
 //   --items N  queue N items (1 to 1000; default 6)
 //   -o FILE    write there instead of standard output
 
+/* first: it includes <string>, which the kernel's "current" macro would break */
+#include "tools/trace/trace_views.h"
 #include <linux/workqueue.h>
 #include <linux/completion.h>
 #include <linux/delay.h>
@@ -58,30 +63,21 @@ static void demo_cruncher(struct work_struct *work)
 
 static int usage(const char *prog)
 {
-	fprintf(stderr, "usage: %s [--format text|stable|json|svg] [--items N] [-o FILE]\n", prog);
+	fprintf(stderr, "usage: %s [--format %s] [--items N] [-o FILE]\n", prog, wq_trace_view_names);
 	return 2;
 }
 
 int main(int argc, char **argv)
 {
-	enum wq_trace_format fmt = WQ_TRACE_TEXT_STABLE;
+	enum wq_trace_view fmt = WQ_VIEW_TEXT;
 	const char *path = NULL;
 	int nr_items = NR_ITEMS_DEFAULT;
 	FILE *out = stdout;
-	char *text;
+	std::string text;
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--format") && i + 1 < argc) {
-			const char *f = argv[++i];
-			if (!strcmp(f, "text"))
-				fmt = WQ_TRACE_TEXT;
-			else if (!strcmp(f, "stable"))
-				fmt = WQ_TRACE_TEXT_STABLE;
-			else if (!strcmp(f, "json"))
-				fmt = WQ_TRACE_JSON;
-			else if (!strcmp(f, "svg"))
-				fmt = WQ_TRACE_SVG;
-			else
+			if (!wq_trace_view_parse(argv[++i], &fmt))
 				return usage(argv[0]);
 		} else if (!strcmp(argv[i], "--items") && i + 1 < argc) {
 			nr_items = atoi(argv[++i]);
@@ -109,21 +105,15 @@ int main(int argc, char **argv)
 		flush_work(&items[i].work);
 	wq_trace_stop();
 
-	text = wq_trace_read_format(fmt);
-	if (!text) {
-		fprintf(stderr, "wq_trace_demo: out of memory\n");
-		return 1;
-	}
+	text = wq_trace_render(fmt);
 	if (path) {
 		out = fopen(path, "w");
 		if (!out) {
 			perror(path);
-			free(text);
 			return 1;
 		}
 	}
-	fputs(text, out);
-	free(text);
+	fputs(text.c_str(), out);
 	if (path && fclose(out)) {
 		perror(path);
 		return 1;

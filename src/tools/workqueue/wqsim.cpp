@@ -16,6 +16,8 @@
 // process boots with that seed.  Without --seed, the seed is whatever the
 // backend booted with: WQ_SEED, or 1.
 
+/* first: it includes <string>, which the kernel's "current" macro would break */
+#include "tools/trace/trace_views.h"
 #include <linux/workqueue.h>
 #include <linux/completion.h>
 #include <linux/cpumask.h>
@@ -180,6 +182,86 @@ void run_flush_running(const long *val, char *note, size_t note_len)
 	free(later);
 }
 
+/* ---- one_item: one work item's life, from queueing to its worker going idle -------- */
+
+struct one_item {
+	struct work_struct work;
+	long work_ms;
+};
+
+void one_item_fn(struct work_struct *work)
+{
+	struct one_item *o = container_of(work, struct one_item, work);
+
+	sim_run_for((u64)o->work_ms * NSEC_PER_MSEC_U);
+}
+
+void run_one_item(const long *val, char *note, size_t note_len)
+{
+	static struct one_item o;
+	bool waited;
+
+	o.work_ms = val[0];
+	INIT_WORK(&o.work, one_item_fn);
+	queue_work_on((int)val[1], system_wq, &o.work);
+	waited = flush_work(&o.work);
+	/* let the worker finish its loop and go idle: the last event of the item's life */
+	msleep(1);
+	snprintf(note, note_len, "one item of %ld ms on cpu %ld; flush_work() %s", o.work_ms,
+		 val[1], waited ? "waited" : "did not wait");
+}
+
+/* ---- mixed: wq_trace_demo's scenario, under the sim -------------------------------- */
+
+struct mixed_item {
+	struct work_struct work;
+	long ms;
+};
+
+void mixed_sleeper_fn(struct work_struct *work)
+{
+	struct mixed_item *m = container_of(work, struct mixed_item, work);
+
+	sim_run_for(NSEC_PER_MSEC_U); /* a millisecond of work before it blocks */
+	msleep((unsigned int)m->ms);
+}
+
+void mixed_cruncher_fn(struct work_struct *work)
+{
+	struct mixed_item *m = container_of(work, struct mixed_item, work);
+
+	sim_run_for((u64)m->ms * NSEC_PER_MSEC_U);
+}
+
+void run_mixed(const long *val, char *note, size_t note_len)
+{
+	long items = val[0], sleep_ms = val[1], busy_ms = val[2], cpu = val[3], flushed = 0;
+	struct mixed_item *m = (struct mixed_item *)calloc(items, sizeof(*m));
+
+	if (!m) {
+		fprintf(stderr, "wqsim: out of memory\n");
+		exit(1);
+	}
+	/* as wq_trace_demo: every third item, starting with the second, sleeps */
+	for (long i = 0; i < items; i++) {
+		if (i % 3 == 1) {
+			INIT_WORK(&m[i].work, mixed_sleeper_fn);
+			m[i].ms = sleep_ms;
+		} else {
+			INIT_WORK(&m[i].work, mixed_cruncher_fn);
+			m[i].ms = busy_ms;
+		}
+	}
+	for (long i = 0; i < items; i++)
+		queue_work_on((int)cpu, system_wq, &m[i].work);
+	for (long i = 0; i < items; i++)
+		flushed += flush_work(&m[i].work);
+	snprintf(note, note_len, "%ld items on cpu %ld, every third sleeping %ld ms, the others "
+		 "computing %ld ms; %ld flush_work() calls waited", items, cpu, sleep_ms, busy_ms,
+		 flushed);
+	free(m);
+}
+
 // [wqsim:scenarios]
 const struct wqsim_scenario scenarios[] = {
 	{ "burst",
@@ -200,6 +282,18 @@ const struct wqsim_scenario scenarios[] = {
 	    { "behind", 1, 0, 100, "items queued on the same CPU while the first runs" },
 	    { "cpu", 0, 0, -1, "the CPU they are queued on" } },
 	  3, run_flush_running },
+	{ "one_item",
+	  "one item's life: queued, activated, a worker woken, run, flushed, the worker idle again",
+	  { { "work_ms", 1, 0, 10000, "virtual ms the item computes" },
+	    { "cpu", 0, 0, -1, "the CPU it is queued on" } },
+	  2, run_one_item },
+	{ "mixed",
+	  "wq_trace_demo's run: items that compute, every third sleeps; each flushed in turn",
+	  { { "items", 6, 1, 100, "how many items" },
+	    { "sleep_ms", 20, 0, 10000, "virtual ms each sleeping item sleeps in msleep()" },
+	    { "busy_ms", 3, 0, 10000, "virtual ms each other item computes" },
+	    { "cpu", 0, 0, -1, "the CPU they are queued on" } },
+	  4, run_mixed },
 };
 // [wqsim:scenarios-end]
 
@@ -208,14 +302,15 @@ const int nr_scenarios = sizeof(scenarios) / sizeof(scenarios[0]);
 // [wqsim:usage]
 const char usage_text[] =
 	"usage: wqsim --list\n"
-	"       wqsim SCENARIO [--seed N] [--param KEY=VALUE ...] [--format text|json|svg]\n"
-	"             [-o FILE]\n"
+	"       wqsim SCENARIO [--seed N] [--param KEY=VALUE ...]\n"
+	"             [--format text|ftrace|json|svg|sequence] [-o FILE]\n"
 	"\n"
 	"  --list       the scenarios and their params, with defaults and ranges\n"
 	"  --seed N     the sim seed (default: WQ_SEED, else 1); a seed replays its run\n"
 	"  --param K=V  set a param of the scenario (an integer); repeat for more\n"
 	"  --format F   text: the trace without addresses, then a summary line (default);\n"
-	"               json: Chrome Trace Event JSON (Perfetto); svg: a timeline\n"
+	"               ftrace: the kernel's lines; json: Chrome Trace Event JSON\n"
+	"               (Perfetto); svg: a timeline; sequence: a sequence diagram\n"
 	"  -o FILE      write there instead of standard output\n"
 	"\n"
 	"Exit status: 0 done, 1 the output could not be written, 2 bad arguments.\n";
@@ -342,7 +437,7 @@ void apply_seed(unsigned long long seed, char **argv)
 int main(int argc, char **argv)
 {
 	const struct wqsim_scenario *s = NULL;
-	enum wq_trace_format fmt = WQ_TRACE_TEXT_STABLE;
+	enum wq_trace_view fmt = WQ_VIEW_TEXT;
 	long val[WQSIM_MAX_PARAMS];
 	const char *path = NULL;
 	bool have_seed = false;
@@ -350,7 +445,7 @@ int main(int argc, char **argv)
 	char note[160] = "", params[256] = "";
 	u64 t0, t1;
 	FILE *out = stdout;
-	char *text;
+	std::string text;
 
 	if (argc == 2 && !strcmp(argv[1], "--list")) {
 		list_scenarios();
@@ -387,14 +482,8 @@ int main(int argc, char **argv)
 		} else if (!strcmp(a, "--format")) {
 			const char *f = argv[++i];
 
-			if (!strcmp(f, "text"))
-				fmt = WQ_TRACE_TEXT_STABLE;
-			else if (!strcmp(f, "json"))
-				fmt = WQ_TRACE_JSON;
-			else if (!strcmp(f, "svg"))
-				fmt = WQ_TRACE_SVG;
-			else
-				usage_error("--format %s: not one of text, json, svg", f);
+			if (!wq_trace_view_parse(f, &fmt))
+				usage_error("--format %s: not one of %s", f, wq_trace_view_names);
 		} else if (!strcmp(a, "-o")) {
 			path = argv[++i];
 		} else {
@@ -415,16 +504,11 @@ int main(int argc, char **argv)
 	t1 = arch_clock_ns();
 	wq_trace_stop();
 
-	text = wq_trace_read_format(fmt);
-	if (!text) {
-		fprintf(stderr, "wqsim: out of memory\n");
-		finish(1);
-	}
+	text = wq_trace_render(fmt);
 	if (path) {
 		out = fopen(path, "w");
 		if (!out) {
 			perror(path);
-			free(text);
 			finish(1);
 		}
 	}
@@ -433,10 +517,9 @@ int main(int argc, char **argv)
 
 		snprintf(params + n, sizeof(params) - n, " %s=%ld", s->params[j].name, val[j]);
 	}
-	fputs(text, out);
-	free(text);
+	fputs(text.c_str(), out);
 	// [wqsim:summary]
-	if (fmt == WQ_TRACE_TEXT_STABLE)
+	if (fmt == WQ_VIEW_TEXT)
 		fprintf(out, "# wqsim %s seed=%llu strategy=%s%s: %s; "
 			"makespan %llu.%03llu ms virtual, %llu steps\n",
 			s->name, (unsigned long long)sim_seed(), sim_strategy_name(), params, note,

@@ -3,13 +3,17 @@
  * include/trace/events/workqueue.h: the workqueue tracepoints (Linux v5.9 names, plus cmwq's own).
  *
  * The first four events are the kernel's.  The six workqueue_worker_*
- * events are cmwq's: the kernel has no tracepoints for a worker's life or
- * for concurrency management, and cmwq adds them to make both visible.
+ * events and the three flush events (workqueue_flush_start,
+ * workqueue_flush_end, workqueue_barrier_insert) are cmwq's: the kernel has
+ * no tracepoints for a worker's life, for concurrency management or for
+ * flushing, and cmwq adds them to make all three visible.
  *
  * Each trace_*() call costs one relaxed load and a predicted branch while
  * tracing is off.  While it is on, events go to an in-memory buffer that
- * wq_trace_read() prints in ftrace's text format and wq_trace_read_format()
- * prints as stable text, Chrome Trace Event JSON or an SVG timeline.
+ * wq_trace_read() prints in ftrace's text format.  Each record also keeps
+ * the name of the function the tracepoint sits in (its default argument
+ * @c site, filled by the compiler).  Other views of the same records are
+ * drawn by the tools (src/tools/trace), not by the kernel.
  */
 #ifndef _TRACE_WORKQUEUE_H
 #define _TRACE_WORKQUEUE_H
@@ -24,14 +28,16 @@ struct worker;
 /** Non-zero while tracing is on. */
 extern int __wq_trace_on;
 
-/** Record workqueue_queue_work (called only while tracing is on). */
-void __trace_workqueue_queue_work(unsigned int req_cpu, struct pool_workqueue *pwq, struct work_struct *work);
-/** Record workqueue_activate_work. */
-void __trace_workqueue_activate_work(struct work_struct *work);
-/** Record workqueue_execute_start. */
-void __trace_workqueue_execute_start(struct work_struct *work);
-/** Record workqueue_execute_end. */
-void __trace_workqueue_execute_end(struct work_struct *work, work_func_t function);
+/** Record workqueue_queue_work from function @p site (called only while tracing is on). */
+void __trace_workqueue_queue_work(unsigned int req_cpu, struct pool_workqueue *pwq,
+				  struct work_struct *work, const char *site);
+/** Record workqueue_activate_work from function @p site. */
+void __trace_workqueue_activate_work(struct work_struct *work, const char *site);
+/** Record workqueue_execute_start from function @p site. */
+void __trace_workqueue_execute_start(struct work_struct *work, const char *site);
+/** Record workqueue_execute_end from function @p site. */
+void __trace_workqueue_execute_end(struct work_struct *work, work_func_t function,
+				   const char *site);
 
 /** The kinds of worker event cmwq records (not the kernel's). */
 enum wq_worker_event {
@@ -43,98 +49,140 @@ enum wq_worker_event {
 	WQ_WORKER_RUNNING,  /**< workqueue_worker_running */
 };
 
-/** Record one of cmwq's worker events about @p worker (called only while tracing is on). */
-void __trace_workqueue_worker(enum wq_worker_event ev, struct worker *worker);
+/** Record one of cmwq's worker events about @p worker, from function @p site (tracing on). */
+void __trace_workqueue_worker(enum wq_worker_event ev, struct worker *worker, const char *site);
+
+/** cmwq: record workqueue_flush_start (@p end false) or _end, for a work or a workqueue. */
+void __trace_workqueue_flush(bool end, struct work_struct *work, struct workqueue_struct *wq,
+			     const char *site);
+/** cmwq: record workqueue_barrier_insert: barrier @p barr, on @p pwq, waits behind @p target. */
+void __trace_workqueue_barrier_insert(struct pool_workqueue *pwq, struct work_struct *barr,
+				      struct work_struct *target, const char *site);
 
 /** A work item was queued on a pool_workqueue (it may wait on the delayed list). */
 static inline void trace_workqueue_queue_work(unsigned int req_cpu, struct pool_workqueue *pwq,
-					      struct work_struct *work)
+					      struct work_struct *work,
+					      const char *site = __builtin_FUNCTION())
 {
 	if (unlikely(READ_ONCE(__wq_trace_on)))
-		__trace_workqueue_queue_work(req_cpu, pwq, work);
+		__trace_workqueue_queue_work(req_cpu, pwq, work, site);
 }
 
 /** A work item became active: it is on a pool's worklist, ready to run. */
-static inline void trace_workqueue_activate_work(struct work_struct *work)
+static inline void trace_workqueue_activate_work(struct work_struct *work,
+						 const char *site = __builtin_FUNCTION())
 {
 	if (unlikely(READ_ONCE(__wq_trace_on)))
-		__trace_workqueue_activate_work(work);
+		__trace_workqueue_activate_work(work, site);
 }
 
 /** A worker is about to call the work function. */
-static inline void trace_workqueue_execute_start(struct work_struct *work)
+static inline void trace_workqueue_execute_start(struct work_struct *work,
+						 const char *site = __builtin_FUNCTION())
 {
 	if (unlikely(READ_ONCE(__wq_trace_on)))
-		__trace_workqueue_execute_start(work);
+		__trace_workqueue_execute_start(work, site);
 }
 
 /** The work function returned (the work item may already be freed: only its address is used). */
-static inline void trace_workqueue_execute_end(struct work_struct *work, work_func_t function)
+static inline void trace_workqueue_execute_end(struct work_struct *work, work_func_t function,
+					       const char *site = __builtin_FUNCTION())
 {
 	if (unlikely(READ_ONCE(__wq_trace_on)))
-		__trace_workqueue_execute_end(work, function);
+		__trace_workqueue_execute_end(work, function, site);
 }
 
 /** cmwq: a new worker is attached to its pool (it is about to go idle and be woken). */
-static inline void trace_workqueue_worker_created(struct worker *worker)
+static inline void trace_workqueue_worker_created(struct worker *worker,
+						  const char *site = __builtin_FUNCTION())
 {
 	if (unlikely(READ_ONCE(__wq_trace_on)))
-		__trace_workqueue_worker(WQ_WORKER_CREATED, worker);
+		__trace_workqueue_worker(WQ_WORKER_CREATED, worker, site);
 }
 
 /** cmwq: a worker goes on its pool's idle list. */
-static inline void trace_workqueue_worker_idle(struct worker *worker)
+static inline void trace_workqueue_worker_idle(struct worker *worker,
+					       const char *site = __builtin_FUNCTION())
 {
 	if (unlikely(READ_ONCE(__wq_trace_on)))
-		__trace_workqueue_worker(WQ_WORKER_IDLE, worker);
+		__trace_workqueue_worker(WQ_WORKER_IDLE, worker, site);
 }
 
 /** cmwq: a woken worker leaves the idle list to look for work. */
-static inline void trace_workqueue_worker_woken(struct worker *worker)
+static inline void trace_workqueue_worker_woken(struct worker *worker,
+						const char *site = __builtin_FUNCTION())
 {
 	if (unlikely(READ_ONCE(__wq_trace_on)))
-		__trace_workqueue_worker(WQ_WORKER_WOKEN, worker);
+		__trace_workqueue_worker(WQ_WORKER_WOKEN, worker, site);
 }
 
 /** cmwq: a worker told to die is leaving its pool. */
-static inline void trace_workqueue_worker_dying(struct worker *worker)
+static inline void trace_workqueue_worker_dying(struct worker *worker,
+						const char *site = __builtin_FUNCTION())
 {
 	if (unlikely(READ_ONCE(__wq_trace_on)))
-		__trace_workqueue_worker(WQ_WORKER_DYING, worker);
+		__trace_workqueue_worker(WQ_WORKER_DYING, worker, site);
 }
 
 /** cmwq: a running worker blocks and is counted out of nr_running. */
-static inline void trace_workqueue_worker_sleeping(struct worker *worker)
+static inline void trace_workqueue_worker_sleeping(struct worker *worker,
+						   const char *site = __builtin_FUNCTION())
 {
 	if (unlikely(READ_ONCE(__wq_trace_on)))
-		__trace_workqueue_worker(WQ_WORKER_SLEEPING, worker);
+		__trace_workqueue_worker(WQ_WORKER_SLEEPING, worker, site);
 }
 
 /** cmwq: a worker that blocked runs again and is counted back into nr_running. */
-static inline void trace_workqueue_worker_running(struct worker *worker)
+static inline void trace_workqueue_worker_running(struct worker *worker,
+						  const char *site = __builtin_FUNCTION())
 {
 	if (unlikely(READ_ONCE(__wq_trace_on)))
-		__trace_workqueue_worker(WQ_WORKER_RUNNING, worker);
+		__trace_workqueue_worker(WQ_WORKER_RUNNING, worker, site);
 }
 
-/** @brief The ways wq_trace_read_format() can print the recorded events. */
-enum wq_trace_format {
-	/** ftrace's text, as the kernel prints it: work items by address, tasks by comm-pid. */
-	WQ_TRACE_TEXT,
-	/**
-	 * The same lines with stable names only: work items as "<function>#<n>"
-	 * (n counts distinct items of that function, in order of first sight),
-	 * time since wq_trace_start().  Two runs with the same schedule print
-	 * the same bytes.
-	 */
-	WQ_TRACE_TEXT_STABLE,
-	/** Chrome Trace Event JSON (opens in Perfetto): a process per pool, a thread per worker. */
-	WQ_TRACE_JSON,
-	/** A self-contained SVG timeline: a lane per worker, grouped by pool, a bar per execution. */
-	WQ_TRACE_SVG,
-};
+/** cmwq: flush_work() starts waiting for @p work. */
+static inline void trace_workqueue_flush_work_start(struct work_struct *work,
+						    const char *site = __builtin_FUNCTION())
+{
+	if (unlikely(READ_ONCE(__wq_trace_on)))
+		__trace_workqueue_flush(false, work, NULL, site);
+}
 
-/** @brief Start recording workqueue events (clears the buffer and restarts the clock of the stable views). */
+/** cmwq: flush_work() returns (@p work is still valid: the caller owns it until then). */
+static inline void trace_workqueue_flush_work_end(struct work_struct *work,
+						  const char *site = __builtin_FUNCTION())
+{
+	if (unlikely(READ_ONCE(__wq_trace_on)))
+		__trace_workqueue_flush(true, work, NULL, site);
+}
+
+/** cmwq: flush_workqueue() starts waiting for @p wq. */
+static inline void trace_workqueue_flush_workqueue_start(struct workqueue_struct *wq,
+							 const char *site = __builtin_FUNCTION())
+{
+	if (unlikely(READ_ONCE(__wq_trace_on)))
+		__trace_workqueue_flush(false, NULL, wq, site);
+}
+
+/** cmwq: flush_workqueue() returns. */
+static inline void trace_workqueue_flush_workqueue_end(struct workqueue_struct *wq,
+						       const char *site = __builtin_FUNCTION())
+{
+	if (unlikely(READ_ONCE(__wq_trace_on)))
+		__trace_workqueue_flush(true, NULL, wq, site);
+}
+
+/** cmwq: a flush barrier @p barr is queued on @p pwq to run right after @p target. */
+static inline void trace_workqueue_barrier_insert(struct pool_workqueue *pwq,
+						  struct work_struct *barr,
+						  struct work_struct *target,
+						  const char *site = __builtin_FUNCTION())
+{
+	if (unlikely(READ_ONCE(__wq_trace_on)))
+		__trace_workqueue_barrier_insert(pwq, barr, target, site);
+}
+
+/** @brief Start recording workqueue events (clears the buffer, restarts the trace's clock). */
 void wq_trace_start(void);
 /** @brief Stop recording. */
 void wq_trace_stop(void);
@@ -143,16 +191,5 @@ void wq_trace_stop(void);
  * @return the text, NUL-terminated, in a buffer the caller frees with free()
  */
 char *wq_trace_read(void);
-/**
- * @brief Print the recorded events in format @p fmt.
- * @param fmt one of enum wq_trace_format
- *
- * Context: may be called while tracing is on or off; it copies the buffer
- * under its lock and formats the copy.  Allocates; do not call it from a
- * work function that must not sleep.
- * @return the output, NUL-terminated, in a buffer the caller frees with
- *         free(), or NULL if @p fmt is unknown or memory ran out
- */
-char *wq_trace_read_format(enum wq_trace_format fmt);
 
 #endif /* _TRACE_WORKQUEUE_H */

@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// kernel/trace/trace_workqueue_model.cpp: the workqueue trace as lanes, runs and marks (cmwq's own)
+// tools/trace/trace_model.cpp: the workqueue trace as lanes, runs, waits and marks (cmwq's own)
 //
 // The JSON and SVG views draw the same picture: a row per worker, grouped
 // by pool, with a bar per run of a work function and a mark per worker
-// event.  This file turns the raw records into that picture once, naming
-// every object by a stable id (pool id, kthread name, "<function>#<n>"),
-// never by an address, so that one schedule always gives one drawing.
+// event, and above the pools a row per task that flushed, with a bar for
+// each wait.  This file turns the raw records into that picture once,
+// naming every object by a stable id (pool id, task name,
+// "<function>#<n>"), never by an address, so that one schedule always
+// gives one drawing.
 
 #include <algorithm>
 #include <map>
 #include <utility>
-#include "kernel/trace/trace_workqueue_internal.h"
+#include "tools/trace/trace_views.h"
 
 namespace {
 
@@ -55,6 +57,8 @@ void order_lanes(struct wq_trace_model *m, lane_table *lt)
 		e.lane = new_index[e.lane];
 	for (auto &k : m->marks)
 		k.lane = new_index[k.lane];
+	for (auto &f : m->flushes)
+		f.lane = new_index[f.lane];
 }
 
 } // namespace
@@ -62,13 +66,17 @@ void order_lanes(struct wq_trace_model *m, lane_table *lt)
 void wq_trace_model_build(const struct wq_trace_snapshot *s, struct wq_trace_model *m)
 {
 	std::map<int, wq_trace_pool> pools;
-	std::map<std::string, int> work_pool;      /* work id -> pool it was last queued on */
+	std::map<std::string, int> work_pool;	    /* work id -> pool it was last queued on */
 	std::map<std::string, std::string> work_wq; /* work id -> its workqueue's name */
-	std::map<size_t, size_t> open;              /* lane -> the run it has not ended yet */
+	std::map<size_t, size_t> open;		    /* lane -> the run it has not ended yet */
+	std::map<size_t, size_t> waiting;	    /* flusher's lane -> its wait not ended yet */
+	std::map<std::string, std::string>
+		guards; /* barrier id -> the item it was last queued behind */
 	lane_table lt;
 
 	m->execs.clear();
 	m->marks.clear();
+	m->flushes.clear();
 	m->t_end = 0;
 	for (size_t i = 0; i < s->recs.size(); i++) {
 		const struct wq_trace_rec *r = &s->recs[i];
@@ -79,6 +87,23 @@ void wq_trace_model_build(const struct wq_trace_snapshot *s, struct wq_trace_mod
 		size_t lane;
 
 		m->t_end = std::max(m->t_end, t);
+		if (r->ev == EV_FLUSH_START || r->ev == EV_FLUSH_END) {
+			/* the flushing task's own row, in the band of pool -1 */
+			lane = lt.get(-1, r->comm);
+			pools[-1] = wq_trace_pool{ -1, -1, 0 };
+			if (r->ev == EV_FLUSH_START) {
+				std::string what =
+					r->work ? "flush_work(" + id + ")"
+						: std::string("flush_workqueue(") + r->wq + ")";
+				waiting[lane] = m->flushes.size();
+				m->flushes.push_back(wq_trace_flush{ lane, t, t, what, false });
+			} else if (waiting.count(lane)) {
+				m->flushes[waiting[lane]].end = t;
+				m->flushes[waiting[lane]].finished = true;
+				waiting.erase(lane);
+			}
+			continue;
+		}
 		if (r->ev == EV_ACTIVATE && work_pool.count(id))
 			pool_id = work_pool[id];
 		if (pool_id < 0)
@@ -95,11 +120,19 @@ void wq_trace_model_build(const struct wq_trace_snapshot *s, struct wq_trace_mod
 			lane = lt.get(pool_id, "");
 			m->marks.push_back(wq_trace_mark{ lane, t, r->ev, id, 0 });
 			break;
+		case EV_BARRIER_INSERT:
+			guards[id] = s->target_id[i];
+			work_pool[id] = pool_id;
+			lane = lt.get(pool_id, "");
+			m->marks.push_back(wq_trace_mark{ lane, t, r->ev, id, 0 });
+			break;
 		case EV_START:
 			lane = lt.get(pool_id, worker);
 			open[lane] = m->execs.size();
 			m->execs.push_back(wq_trace_exec{ lane, t, t, id, r->func ? r->func : "?",
-							  work_wq.count(id) ? work_wq[id] : "", false });
+							  work_wq.count(id) ? work_wq[id] : "",
+							  false,
+							  guards.count(id) ? guards[id] : "" });
 			break;
 		case EV_END:
 			lane = lt.get(pool_id, worker);
@@ -117,6 +150,8 @@ void wq_trace_model_build(const struct wq_trace_snapshot *s, struct wq_trace_mod
 	}
 	for (auto &o : open)
 		m->execs[o.second].end = m->t_end; /* still running when the trace was read */
+	for (auto &w : waiting)
+		m->flushes[w.second].end = m->t_end; /* still waiting */
 
 	m->pools.clear();
 	for (auto &p : pools)
