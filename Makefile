@@ -38,6 +38,9 @@ SIM_SEEDS  ?= 5000
 # The scenarios whose timelines the book embeds (build/docs-gen/<scenario>.svg),
 # each drawn by `wqsim <scenario> --seed 1 --format svg` under the sim backend.
 WQSIM_SCENARIOS := burst blocking flush_running
+# The concept figures (build/docs-gen/<kind>.<ext>), each drawn by
+# `wq_diagram <kind>` from the constants or from a run under the sim backend.
+WQ_DIAGRAMS := work_data.svg worker_states.dot lock_order.dot flush_colors.svg
 
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
@@ -182,6 +185,14 @@ docs: build
 		$(BUILD)/bin/wqsim $$s --seed 1 --format svg -o $(DOCS_GEN)/$$s.svg.tmp || { \
 			echo "cmwq: wqsim $$s failed: its timeline cannot be drawn"; exit 1; }; \
 		mv $(DOCS_GEN)/$$s.svg.tmp $(DOCS_GEN)/$$s.svg; \
+	done
+	@for f in $(WQ_DIAGRAMS); do \
+		k=$${f%.*}; \
+		echo "cmwq: WQ_SEED=1 CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_diagram $$k -o $(DOCS_GEN)/$$f"; \
+		rm -f $(DOCS_GEN)/$$f; \
+		WQ_SEED=1 CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_diagram $$k -o $(DOCS_GEN)/$$f.tmp || { \
+			echo "cmwq: wq_diagram $$k failed: its figure cannot be drawn"; exit 1; }; \
+		mv $(DOCS_GEN)/$$f.tmp $(DOCS_GEN)/$$f; \
 	done
 	@$(MAKE) sphinx
 	@$(MAKE) cross-check
