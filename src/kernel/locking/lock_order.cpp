@@ -44,7 +44,7 @@ static int lock_order_nr;
 static const char *lock_order_class_table[LOCK_ORDER_MAX_EDGES];
 /** Valid entries of lock_order_class_table. */
 static int lock_order_nr_classes;
-/** Edges not recorded because the table or a task's stack was full. */
+/** Edges or classes not recorded because a table or a task's stack was full (atomic: a full stack is counted without the lock). */
 static unsigned long lock_order_nr_dropped;
 
 /**
@@ -72,7 +72,7 @@ void lock_order_start(void)
 	raw_spin_lock(&lock_order_lock);
 	lock_order_nr = 0;
 	lock_order_nr_classes = 0;
-	lock_order_nr_dropped = 0;
+	__atomic_store_n(&lock_order_nr_dropped, 0, __ATOMIC_RELAXED);
 	raw_spin_unlock(&lock_order_lock);
 	__atomic_add_fetch(&lock_order_gen, 1, __ATOMIC_RELEASE);
 	__atomic_store_n(&__lock_order_on, 1, __ATOMIC_RELEASE);
@@ -111,7 +111,7 @@ static void lock_order_add(const char *from, const char *to)
 	if (lock_order_nr < LOCK_ORDER_MAX_EDGES)
 		lock_order_table[lock_order_nr++] = (struct lock_order_edge){ from, to, 1 };
 	else
-		lock_order_nr_dropped++;
+		__atomic_add_fetch(&lock_order_nr_dropped, 1, __ATOMIC_RELAXED);
 	raw_spin_unlock(&lock_order_lock);
 }
 
@@ -133,7 +133,7 @@ static void lock_order_add_class(const char *cls)
 	if (lock_order_nr_classes < LOCK_ORDER_MAX_EDGES)
 		lock_order_class_table[lock_order_nr_classes++] = cls;
 	else
-		lock_order_nr_dropped++;
+		__atomic_add_fetch(&lock_order_nr_dropped, 1, __ATOMIC_RELAXED);
 	raw_spin_unlock(&lock_order_lock);
 }
 
