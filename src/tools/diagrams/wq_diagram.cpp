@@ -170,7 +170,7 @@ std::string draw_work_data()
 	width += x0;
 	return fmt("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
 		   "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\">\n",
-		   width, top + 2 * row_h + gap + 40, width, top + 2 * row_h + gap + 40) +
+		   width, top + 2 * row_h + gap + 52, width, top + 2 * row_h + gap + 52) +
 	       "<title>work_struct::data: the two encodings (BITS_PER_LONG = " +
 	       std::to_string(BITS_PER_LONG) + ")</title>\n"
 	       "<style>.title{font-size:14px;font-weight:bold;fill:#222222}"
@@ -179,11 +179,11 @@ std::string draw_work_data()
 	       "<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n" + body +
 	       fmt("<text x=\"%d\" y=\"%d\" class=\"bits\" style=\"text-anchor:start\">"
 		   "WORK_STRUCT_FLAG_BITS = %d, WORK_STRUCT_COLOR_SHIFT = %d, WORK_STRUCT_COLOR_BITS = %d</text>\n",
-		   x0, top + 2 * row_h + gap + 12, (int)WORK_STRUCT_FLAG_BITS,
+		   x0, top + 2 * row_h + gap + 24, (int)WORK_STRUCT_FLAG_BITS,
 		   (int)WORK_STRUCT_COLOR_SHIFT, (int)WORK_STRUCT_COLOR_BITS) +
 	       fmt("<text x=\"%d\" y=\"%d\" class=\"bits\" style=\"text-anchor:start\">"
 		   "WORK_OFFQ_FLAG_BASE = %d, WORK_OFFQ_POOL_SHIFT = %d, WORK_OFFQ_POOL_BITS = %d</text>\n",
-		   x0, top + 2 * row_h + gap + 28, (int)WORK_OFFQ_FLAG_BASE,
+		   x0, top + 2 * row_h + gap + 40, (int)WORK_OFFQ_FLAG_BASE,
 		   (int)WORK_OFFQ_POOL_SHIFT, (int)WORK_OFFQ_POOL_BITS) +
 	       "</svg>\n";
 }
