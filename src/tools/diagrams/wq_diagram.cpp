@@ -280,6 +280,7 @@ struct ws_edge {
 	enum ws_state from; /**< state left */
 	enum ws_state to;   /**< state entered */
 	std::string why;    /**< the trace event (or what was inferred) */
+	/** @brief Order by state left, state entered, event: the order the dot file lists them. */
 	bool operator<(const ws_edge &o) const
 	{
 		return from != o.from ? from < o.from : to != o.to ? to < o.to : why < o.why;
