@@ -43,6 +43,9 @@ SIM_SEEDS  ?= 5000
 # sim backend: the same bytes at every build until the code changes.
 WQSIM_FIGURES := timeline:mixed:svg burst:burst:svg blocking:blocking:svg \
 		 flush_running:flush_running:svg queue_to_run:one_item:sequence
+# The concept figures (build/docs-gen/<kind>.<ext>), each drawn by
+# `wq_diagram <kind>` from the constants or from a run under the sim backend.
+WQ_DIAGRAMS := work_data.svg worker_states.dot lock_order.dot flush_colors.svg
 
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
@@ -187,6 +190,14 @@ docs: build
 		$(BUILD)/bin/wqsim $$s --seed 1 --format $$fmt -o $(DOCS_GEN)/$$out.svg.tmp || { \
 			echo "cmwq: wqsim $$s failed: $(DOCS_GEN)/$$out.svg cannot be drawn"; exit 1; }; \
 		mv $(DOCS_GEN)/$$out.svg.tmp $(DOCS_GEN)/$$out.svg; \
+	done
+	@for f in $(WQ_DIAGRAMS); do \
+		k=$${f%.*}; \
+		echo "cmwq: WQ_SEED=1 CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_diagram $$k -o $(DOCS_GEN)/$$f"; \
+		rm -f $(DOCS_GEN)/$$f; \
+		WQ_SEED=1 CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_diagram $$k -o $(DOCS_GEN)/$$f.tmp || { \
+			echo "cmwq: wq_diagram $$k failed: its figure cannot be drawn"; exit 1; }; \
+		mv $(DOCS_GEN)/$$f.tmp $(DOCS_GEN)/$$f; \
 	done
 	@$(MAKE) sphinx
 	@$(MAKE) forward-refs

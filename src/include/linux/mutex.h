@@ -17,12 +17,16 @@ struct mutex {
 	int nr_waiters;             /**< tasks queued on wait_list (read by unlock) */
 	raw_spinlock_t wait_lock;   /**< protects wait_list */
 	struct list_head wait_list; /**< sleeping waiters, in arrival order */
+	const char *name;           /**< lock class for the lock-order recorder: the text at the init or DEFINE site */
 };
 
-#define __MUTEX_INITIALIZER(name) { NULL, 0, __RAW_SPIN_LOCK_UNLOCKED(name.wait_lock), { &(name).wait_list, &(name).wait_list } }
+/* wait_lock has no class (NULL): it is the mutex's own insides, held around no other lock. */
+#define __MUTEX_INITIALIZER(name) { NULL, 0, { 0, NULL, NULL }, { &(name).wait_list, &(name).wait_list }, #name }
 #define DEFINE_MUTEX(name) struct mutex name = __MUTEX_INITIALIZER(name)
 
-void mutex_init(struct mutex *lock);
+void __mutex_init(struct mutex *lock, const char *name);
+/* The class is the init site's text, as lockdep names it: mutex_init(&wq->mutex) is "&wq->mutex". */
+#define mutex_init(lock) __mutex_init((lock), #lock)
 void mutex_lock(struct mutex *lock);
 void mutex_unlock(struct mutex *lock);
 int mutex_trylock(struct mutex *lock);

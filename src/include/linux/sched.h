@@ -5,6 +5,7 @@
 
 #include <linux/types.h>
 #include <linux/list.h>
+#include <linux/lockdep.h>
 
 /* Task states.  A task sets one of the sleeping states, then calls schedule(). */
 #define TASK_RUNNING 0x0000
@@ -49,6 +50,12 @@ struct task_struct {
 	unsigned long rcu_reader_ctr;  /**< 0 outside a read section, else the grace-period counter at its start */
 	bool rcu_registered;           /**< on the list of readers synchronize_rcu() scans */
 	struct list_head rcu_node;     /**< on that list */
+	/* The lock-order recorder's view of what this task holds (linux/lockdep.h);
+	 * touched only by the task itself, and only while recording is on. */
+	const void *held_lock[LOCK_ORDER_MAX_HELD];  /**< the locks held, oldest first */
+	const char *held_class[LOCK_ORDER_MAX_HELD]; /**< their classes */
+	int held_depth;                /**< how many entries are valid */
+	unsigned int held_gen;         /**< the recording these entries belong to */
 };
 
 /** @brief The task running this code. */

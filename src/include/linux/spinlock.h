@@ -15,14 +15,18 @@
 typedef struct raw_spinlock {
 	int locked;                 /**< 0 free, otherwise held (the backend's lock word) */
 	struct task_struct *owner;  /**< the holder, for lockdep_assert_held() */
+	const char *name;           /**< lock class for the lock-order recorder: the text at the init or DEFINE site, NULL = not recorded */
 } raw_spinlock_t;
 typedef raw_spinlock_t spinlock_t;
 
-#define __RAW_SPIN_LOCK_UNLOCKED(name) { 0, NULL }
+/* The lock's class is the text of its definition, as lockdep names it: "wq_mayday_lock". */
+#define __RAW_SPIN_LOCK_UNLOCKED(name) { 0, NULL, #name }
 #define DEFINE_RAW_SPINLOCK(name) raw_spinlock_t name = __RAW_SPIN_LOCK_UNLOCKED(name)
 #define DEFINE_SPINLOCK(name) DEFINE_RAW_SPINLOCK(name)
 
-void raw_spin_lock_init(raw_spinlock_t *lock);
+void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name);
+/* The class is the init site's text, as lockdep names it: raw_spin_lock_init(&pool->lock) is "&pool->lock". */
+#define raw_spin_lock_init(lock) __raw_spin_lock_init((lock), #lock)
 void raw_spin_lock(raw_spinlock_t *lock);
 void raw_spin_unlock(raw_spinlock_t *lock);
 bool raw_spin_trylock(raw_spinlock_t *lock);

@@ -18,17 +18,20 @@ struct mutex_waiter {
 };
 
 /**
- * @brief Make @p lock free, with nobody waiting.
+ * @brief Make @p lock free, with nobody waiting, of class @p name (mutex_init() passes the init site's text).
  * @param lock the mutex
+ * @param name its class for the lock-order recorder
  *
- * Context: nobody uses @p lock yet.
+ * Context: nobody uses @p lock yet.  The wait_lock inside gets no class: it
+ * is held only within mutex_lock() and mutex_unlock(), around no other lock.
  */
-void mutex_init(struct mutex *lock)
+void __mutex_init(struct mutex *lock, const char *name)
 {
 	lock->owner = NULL;
 	lock->nr_waiters = 0;
-	raw_spin_lock_init(&lock->wait_lock);
+	__raw_spin_lock_init(&lock->wait_lock, NULL);
 	INIT_LIST_HEAD(&lock->wait_list);
+	lock->name = name;
 }
 
 /**
@@ -59,8 +62,10 @@ void mutex_lock(struct mutex *lock)
 	struct mutex_waiter waiter;
 
 	WARN_ON_ONCE(READ_ONCE(lock->owner) == current);
-	if (__mutex_trylock(lock))
+	if (__mutex_trylock(lock)) {
+		lock_order_acquire(lock, lock->name, false);
 		return;
+	}
 
 	waiter.task = current;
 	raw_spin_lock(&lock->wait_lock);
@@ -79,6 +84,7 @@ void mutex_lock(struct mutex *lock)
 	list_del(&waiter.list);
 	__atomic_sub_fetch(&lock->nr_waiters, 1, __ATOMIC_SEQ_CST);
 	raw_spin_unlock(&lock->wait_lock);
+	lock_order_acquire(lock, lock->name, false);
 }
 // [locking:mutex_lock-end]
 
@@ -94,6 +100,7 @@ void mutex_lock(struct mutex *lock)
 void mutex_unlock(struct mutex *lock)
 {
 	WARN_ON_ONCE(READ_ONCE(lock->owner) != current);
+	lock_order_release(lock);
 	__atomic_store_n(&lock->owner, (struct task_struct *)NULL, __ATOMIC_SEQ_CST);
 	if (!__atomic_load_n(&lock->nr_waiters, __ATOMIC_SEQ_CST))
 		return;
@@ -118,7 +125,10 @@ void mutex_unlock(struct mutex *lock)
  */
 int mutex_trylock(struct mutex *lock)
 {
-	return __mutex_trylock(lock) ? 1 : 0;
+	if (!__mutex_trylock(lock))
+		return 0;
+	lock_order_acquire(lock, lock->name, true);
+	return 1;
 }
 
 /**

@@ -9,15 +9,17 @@
 #include <arch/arch.h>
 
 /**
- * @brief Make @p lock free.
+ * @brief Make @p lock free, of class @p name (raw_spin_lock_init() passes the init site's text).
  * @param lock the lock
+ * @param name its class for the lock-order recorder, or NULL to leave it out
  *
  * Context: nobody uses @p lock yet.
  */
-void raw_spin_lock_init(raw_spinlock_t *lock)
+void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name)
 {
 	lock->locked = 0;
 	lock->owner = NULL;
+	lock->name = name;
 }
 
 // [locking:raw_spin_lock]
@@ -33,6 +35,7 @@ void raw_spin_lock(raw_spinlock_t *lock)
 
 	arch_spin_lock(&lock->locked);
 	WRITE_ONCE(lock->owner, me);
+	lock_order_acquire(lock, lock->name, false);
 }
 
 /**
@@ -43,6 +46,7 @@ void raw_spin_lock(raw_spinlock_t *lock)
  */
 void raw_spin_unlock(raw_spinlock_t *lock)
 {
+	lock_order_release(lock);
 	WRITE_ONCE(lock->owner, (struct task_struct *)NULL);
 	arch_spin_unlock(&lock->locked);
 }
@@ -62,5 +66,6 @@ bool raw_spin_trylock(raw_spinlock_t *lock)
 	if (!arch_spin_trylock(&lock->locked))
 		return false;
 	WRITE_ONCE(lock->owner, me);
+	lock_order_acquire(lock, lock->name, true);
 	return true;
 }
