@@ -337,6 +337,10 @@ std::map<ws_edge, int> worker_transitions(const struct wq_trace_snapshot *s)
 		case EV_QUEUE:
 		case EV_ACTIVATE:
 		case EV_END:
+		case EV_FLUSH_START:
+		case EV_FLUSH_END:
+		case EV_BARRIER_INSERT:
+			/* about items and flushers, not about a worker's state */
 			break;
 		}
 	}
