@@ -42,6 +42,7 @@ void flush_workqueue(struct workqueue_struct *wq)
 
 	mutex_lock(&wq->mutex);
 
+	// [lab:flush_workqueue:start]
 	// [flush_workqueue:start]
 	next_color = work_next_color(wq->work_color);
 
@@ -74,6 +75,7 @@ void flush_workqueue(struct workqueue_struct *wq)
 		list_add_tail(&this_flusher.list, &wq->flusher_overflow);
 	}
 	// [flush_workqueue:start-end]
+	// [lab:flush_workqueue:start-end]
 
 	check_flush_dependency(wq, NULL);
 
@@ -81,6 +83,7 @@ void flush_workqueue(struct workqueue_struct *wq)
 
 	wait_for_completion(&this_flusher.done);
 
+	// [lab:flush_workqueue:cascade]
 	// [flush_workqueue:cascade]
 	/*
 	 * Only the first flusher goes on: it completes the flushers of the
@@ -147,6 +150,7 @@ void flush_workqueue(struct workqueue_struct *wq)
 		wq->first_flusher = NULL;
 	}
 	// [flush_workqueue:cascade-end]
+	// [lab:flush_workqueue:cascade-end]
 
 out_unlock:
 	mutex_unlock(&wq->mutex);
