@@ -11,6 +11,14 @@
 #   make test-sim-long    the sim tests over many seeds (SIM_SEEDS=5000);
 #                         a failing seed replays with WQ_SEED=<n>
 #   make bench            build and run the benchmarks (bench/README.md); not a test
+#   make labs             list the labs (id, title, points); exercises/labs.toml
+#   make grade [LAB=<id>] grade a lab (all labs, or a hand-out's lab): Score: x/y,
+#                         build/grade/results.json; GRADE_HIDDEN=<dir> adds hidden tests
+#   make progress         the labs passed so far, from the last grades
+#   make handout LAB=<id> OUT=<dir>   a student's tree without the lab's solution
+#   make handout-all OUT=<dir>        one hand-out per lab, for a whole course
+#   make autograder LAB=<id> [OUT=<dir>]  the Gradescope bundle of a lab
+#   make check-labs       hand-outs score 0, the reference full marks, mutants caught
 #   make check-setup      print the tool versions; say what to install if missing
 #   make install PREFIX=/usr/local
 #   make clean
@@ -61,12 +69,13 @@ endef
 
 .PHONY: bench
 .PHONY: all build configure test test-asan test-sim-long docs doxygen sphinx cross-check \
-	check-setup deps install clean help
+	check-setup deps install clean help labs progress handout handout-all grade check-labs \
+	autograder
 
 all: build
 
 help:
-	@sed -n '3,19p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
+	@sed -n '3,27p' $(firstword $(MAKEFILE_LIST)) | sed 's/^# \{0,1\}//'
 
 # --- toolchain --------------------------------------------------------------
 
@@ -132,6 +141,13 @@ define run_ctest
 	exit $$status
 endef
 
+# A hand-out (exercises/handout.json, written by `make handout`): `make test`
+# grades the lab, the book lists the tests instead of running them.
+HANDOUT := $(wildcard exercises/handout.json)
+
+ifneq ($(HANDOUT),)
+test: grade
+else
 test: build
 ifneq ($(strip $(T)),)
 	$(BUILD)/bin/cmwq_tests --warn NoTests "[ch:$(T)]"
@@ -140,6 +156,8 @@ else
 	$(MAKE) test-asan
 	$(MAKE) docs
 	$(MAKE) cross-check
+	$(MAKE) check-labs
+endif
 endif
 
 test-asan: deps
@@ -160,8 +178,23 @@ bench: build
 
 # --- the book ---------------------------------------------------------------
 
+# In a hand-out a picture that needs the lab's code says so instead.
+define handout_picture
+	if [[ -n "$(HANDOUT)" ]]; then \
+		echo "cmwq: hand-out: $(2) is drawn by code you have not written yet; a placeholder stands in"; \
+		case $(2) in \
+		*.dot) echo 'digraph handout { n [shape=box, label="Drawn from the running code: finish the lab, then make docs"]; }' > $(2);; \
+		*) echo '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="40"><text x="10" y="25">Drawn from the running code: finish the lab, then make docs</text></svg>' > $(2);; \
+		esac; \
+	else exit 1; fi
+endef
+
 docs: build
 	@mkdir -p $(DOCS_GEN)
+ifneq ($(HANDOUT),)
+	@echo "cmwq: hand-out: the book lists the tests from the sources (make grade runs the lab's)"
+	@$(LABS_PY) tests-xml $(DOCS_GEN)/tests.xml
+else
 	@echo "cmwq: running the tests for the book: $(BUILD)/bin/cmwq_tests -r xml -o $(DOCS_GEN)/tests.xml"
 	@rm -f $(DOCS_GEN)/tests.xml; \
 	status=0; $(BUILD)/bin/cmwq_tests -r xml -o $(DOCS_GEN)/tests.xml || status=$$?; \
@@ -169,19 +202,25 @@ docs: build
 		echo "cmwq: the tests failed (status $$status); see $(DOCS_GEN)/tests.xml, or run: $(BUILD)/bin/cmwq_tests"; \
 		exit 1; \
 	fi
+endif
 	@$(MAKE) doxygen
 	@echo "cmwq: CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_dump --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot"
-	@CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_dump --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot.tmp
-	@mv $(DOCS_GEN)/objgraph.dot.tmp $(DOCS_GEN)/objgraph.dot
+	@CMWQ_NR_CPUS=2 timeout 60 $(BUILD)/bin/wq_dump --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot.tmp \
+		&& mv $(DOCS_GEN)/objgraph.dot.tmp $(DOCS_GEN)/objgraph.dot \
+		|| { $(call handout_picture,wq_dump,$(DOCS_GEN)/objgraph.dot); }
 	@echo "cmwq: CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_trace_demo --format svg -o $(DOCS_GEN)/timeline.svg"
-	@CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_trace_demo --format svg -o $(DOCS_GEN)/timeline.svg.tmp
-	@mv $(DOCS_GEN)/timeline.svg.tmp $(DOCS_GEN)/timeline.svg
+	@CMWQ_NR_CPUS=2 timeout 60 $(BUILD)/bin/wq_trace_demo --format svg -o $(DOCS_GEN)/timeline.svg.tmp \
+		&& mv $(DOCS_GEN)/timeline.svg.tmp $(DOCS_GEN)/timeline.svg \
+		|| { $(call handout_picture,wq_trace_demo,$(DOCS_GEN)/timeline.svg); }
 	@for s in $(WQSIM_SCENARIOS); do \
 		echo "cmwq: $(BUILD)/bin/wqsim $$s --seed 1 --format svg -o $(DOCS_GEN)/$$s.svg"; \
 		rm -f $(DOCS_GEN)/$$s.svg; \
-		$(BUILD)/bin/wqsim $$s --seed 1 --format svg -o $(DOCS_GEN)/$$s.svg.tmp || { \
-			echo "cmwq: wqsim $$s failed: its timeline cannot be drawn"; exit 1; }; \
-		mv $(DOCS_GEN)/$$s.svg.tmp $(DOCS_GEN)/$$s.svg; \
+		if timeout 60 $(BUILD)/bin/wqsim $$s --seed 1 --format svg -o $(DOCS_GEN)/$$s.svg.tmp; then \
+			mv $(DOCS_GEN)/$$s.svg.tmp $(DOCS_GEN)/$$s.svg; \
+		else \
+			[[ -n "$(HANDOUT)" ]] || { echo "cmwq: wqsim $$s failed: its timeline cannot be drawn"; exit 1; }; \
+			$(call handout_picture,wqsim,$(DOCS_GEN)/$$s.svg); \
+		fi; \
 	done
 	@$(MAKE) sphinx
 	@$(MAKE) cross-check
@@ -198,6 +237,38 @@ sphinx: deps
 
 cross-check: deps
 	$(PYTHON) docs/check_chapters.py
+
+# --- labs (exercises/labs.toml, exercises/labs.py) ----------------------------
+
+LABS_PY := $(PYTHON) exercises/labs.py
+LAB ?=
+OUT ?=
+GRADE_HIDDEN ?=
+GRADE_RESULTS ?=
+
+labs:
+	@$(LABS_PY) list
+
+progress:
+	@$(LABS_PY) progress
+
+handout:
+	@[[ -n "$(LAB)" && -n "$(OUT)" ]] || { echo "usage: make handout LAB=<id> OUT=<dir> (make labs lists the ids)"; exit 2; }
+	@$(LABS_PY) handout $(LAB) $(OUT)
+
+handout-all:
+	@[[ -n "$(OUT)" ]] || { echo "usage: make handout-all OUT=<dir>"; exit 2; }
+	@$(LABS_PY) handout-all $(OUT)
+
+grade: deps
+	@GRADE_HIDDEN="$(GRADE_HIDDEN)" GRADE_RESULTS="$(GRADE_RESULTS)" $(LABS_PY) grade $(LAB)
+
+check-labs: build
+	@$(LABS_PY) check $(LAB)
+
+autograder:
+	@[[ -n "$(LAB)" ]] || { echo "usage: make autograder LAB=<id> [OUT=<dir>]"; exit 2; }
+	@$(LABS_PY) autograder $(LAB) $(or $(OUT),$(BUILD)/autograder/$(LAB))
 
 # --- install, clean ---------------------------------------------------------
 

@@ -17,7 +17,12 @@ It reads the Catch2 XML report of a real run of ``cmwq_tests`` and fails
 - a chapter lacks its ``.. _ch-<name>:`` label or its ``.. wq-tests:: <name>``
   directive;
 - a function file ``src/kernel/workqueue/<f>.cpp`` has no chapter
-  ``chapters/**/<f>.rst`` or no test file ``tests/**/<f>_test.cpp``.
+  ``chapters/**/<f>.rst`` or no test file ``tests/**/<f>_test.cpp``;
+- the labs disagree with their manifest (``exercises/labs.py verify``: a lab
+  page, a hint's link, a test filter, a solution region or a stub missing).
+
+The pages of ``chapters/labs/`` and ``chapters/front/`` are not function
+chapters: they need no label ``ch-<name>`` and no tests of their own.
 
 On success it prints ``N chapters, M tests, all linked``.
 """
@@ -59,7 +64,10 @@ def main():
 
     # Chapters, by base name
     chapters = {}
+    not_chapters = tuple(os.path.join(chapters_dir, d) + os.sep for d in ("labs", "front"))
     for path in find_files(chapters_dir, lambda f: f.endswith(".rst") and f != "index.rst"):
+        if path.startswith(not_chapters):
+            continue
         chapters.setdefault(os.path.basename(path)[:-4], []).append(path)
     for name, paths in sorted(chapters.items()):
         if len(paths) > 1:
@@ -109,6 +117,14 @@ def main():
             problems.append("src/kernel/workqueue/%s.cpp: no chapter chapters/**/%s.rst" % (f, f))
         if f not in test_files:
             problems.append("src/kernel/workqueue/%s.cpp: no test file tests/**/%s_test.cpp" % (f, f))
+
+    # The labs: manifest, pages, tests, hints, regions
+    sys.path.insert(0, os.path.join(REPO, "exercises"))
+    sys.dont_write_bytecode = True
+    import labs  # noqa: E402
+    lab_problems = []
+    labs.verify(labs.load_manifest(), lab_problems)
+    problems += ["labs: " + p for p in lab_problems]
 
     if problems:
         for p in problems:

@@ -33,6 +33,7 @@ extensions = [
     "sphinx.ext.graphviz",
     "wqsource",   # .. wq-source:: <symbol>, :kfunc:, :ksrc:
     "wqtests",    # .. wq-tests:: <chapter>
+    "wqlabs",     # .. wq-lab:: <id>, .. wq-labs:: <chapter>; a hand-out's lab code
 ]
 
 # Chapters of functions such as __queue_work start with underscores: do not exclude "_*".
