@@ -260,7 +260,7 @@ handout-all:
 	@[[ -n "$(OUT)" ]] || { echo "usage: make handout-all OUT=<dir>"; exit 2; }
 	@$(LABS_PY) handout-all $(OUT)
 
-grade: deps
+grade:
 	@GRADE_HIDDEN="$(GRADE_HIDDEN)" GRADE_RESULTS="$(GRADE_RESULTS)" $(LABS_PY) grade $(LAB)
 
 check-labs: build
