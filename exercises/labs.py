@@ -846,6 +846,23 @@ def verify(m, problems):
                 problems.append("%s: chapters/labs/lab_%s.rst lacks the label .. _lab-%s:" % (where, lid, lid))
             if not re.search(r"^\.\. wq-lab::\s+%s\s*$" % re.escape(lid), text, re.M):
                 problems.append("%s: chapters/labs/lab_%s.rst lacks `.. wq-lab:: %s`" % (where, lid, lid))
+    # hidden tests (exercises/hidden/hidden.toml): known labs, filters that
+    # select a test (here or in the hidden test files), links that resolve
+    hp = os.path.join(HIDDEN, "hidden.toml")
+    if os.path.isfile(hp) and not handout_info():
+        with open(hp, "rb") as f:
+            hidden = tomllib.load(f)
+        htests = parse_tests(REPO, [os.path.join(HIDDEN, f) for f in sorted(os.listdir(HIDDEN))
+                                    if f.endswith("_test.cpp")])
+        for entry in hidden.get("lab", []):
+            if entry.get("id") not in ids:
+                problems.append("exercises/hidden/hidden.toml: no lab %r" % entry.get("id"))
+            for t in entry.get("tests", []):
+                if not any(filter_matches(t["filter"], tc) for tc in htests):
+                    problems.append("exercises/hidden/hidden.toml: %r selects no TEST_CASE" % t["filter"])
+                path, _, anchor = t.get("link", "").partition("#")
+                if not os.path.isfile(os.path.join(REPO, path)) or (anchor and anchor not in section_ids(os.path.join(REPO, path))):
+                    problems.append("exercises/hidden/hidden.toml: link %r does not resolve" % t.get("link"))
     # every lab page belongs to a lab
     ldir = os.path.join(REPO, "chapters", "labs")
     if os.path.isdir(ldir):
