@@ -76,9 +76,10 @@ def _lab(env, lab_id):
     return None
 
 
-def _ref(target, text):
+def _ref(target, text, explicit=True):
+    """A :ref: to a label; without explicit text Sphinx puts the section's title."""
     node = addnodes.pending_xref("", refdomain="std", reftype="ref", reftarget=target,
-                                 refexplicit=True, refwarn=True)
+                                 refexplicit=explicit, refwarn=True)
     node += nodes.inline(text, text)
     return node
 
@@ -165,7 +166,7 @@ class WqLab(_Base):
         sec = self._section("Read first", "read-first")
         lst = nodes.bullet_list()
         for label in lab.get("read_first", []):
-            lst += nodes.list_item("", _para(_ref(label, label)))
+            lst += nodes.list_item("", _para(_ref(label, label, explicit=False)))
         sec += lst
         out.append(sec)
 
@@ -205,11 +206,12 @@ class WqLab(_Base):
         out.append(sec)
 
         sec = self._section("Commands", "commands")
-        cmds = [
-            "make handout LAB=%s OUT=~/lab-%s   # instructor: the student's tree" % (lab_id, lab_id),
-            "make grade LAB=%s                   # build, run the tests, Score: x/y" % lab_id,
-            "make progress                       # your labs so far",
-        ]
+        cmds = [("make handout LAB=%s OUT=~/lab-%s" % (lab_id, lab_id), "instructor: the student's tree"),
+                ("make grade", "in the hand-out: build, run the tests, Score: x/y"),
+                ("make grade LAB=%s" % lab_id, "the same, in a tree with every lab"),
+                ("make progress", "your labs so far")]
+        width = max(len(c) for c, _ in cmds) + 2
+        cmds = ["%-*s# %s" % (width, c, why) for c, why in cmds]
         sec += nodes.literal_block("\n".join(cmds), "\n".join(cmds), language="sh")
         sec += _para("A failed sim test prints the seed and the command that replays it, e.g.:")
         flt = next((t["filter"] for t in lab["tests"] if t["backend"] == "sim"), lab["tests"][0]["filter"])
