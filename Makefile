@@ -5,8 +5,8 @@
 #
 #   make / make build     configure and build into build/ (RelWithDebInfo)
 #   make docs             run the tests, build the book: build/docs/html/index.html
-#   make test             all tests, again under ASan+UBSan, then the book and
-#                         the chapter <-> test cross-check
+#   make test             all tests, again under ASan+UBSan, then the book, the
+#                         chapter <-> test cross-check and the labs (check-labs)
 #   make test T=<name>    only the tests of chapter <name> ([ch:<name>])
 #   make forward-refs     how often the student path points ahead (max 10%)
 #   make try-it           run every command of the book's "Try it" sections
@@ -14,6 +14,14 @@
 #   make test-sim-long    the sim tests over many seeds (SIM_SEEDS=5000);
 #                         a failing seed replays with WQ_SEED=<n>
 #   make bench            build and run the benchmarks (bench/README.md); not a test
+#   make labs             list the labs (id, title, points); exercises/labs.toml
+#   make grade [LAB=<id>] grade a lab (all labs, or a hand-out's lab): Score: x/y,
+#                         build/grade/results.json; GRADE_HIDDEN=<dir> adds hidden tests
+#   make progress         the labs passed so far, from the last grades
+#   make handout LAB=<id> OUT=<dir>   a student's tree without the lab's solution
+#   make handout-all OUT=<dir>        one hand-out per lab, for a whole course
+#   make autograder LAB=<id> [OUT=<dir>]  the Gradescope bundle of a lab
+#   make check-labs       hand-outs score 0, the reference full marks, mutants caught
 #   make check-setup      print the tool versions; say what to install if missing
 #   make install PREFIX=/usr/local
 #   make clean
@@ -69,7 +77,8 @@ endef
 
 .PHONY: bench
 .PHONY: all build configure test test-asan test-sim-long docs doxygen sphinx cross-check \
-	forward-refs try-it check-setup deps install clean help
+	forward-refs try-it check-setup deps install clean help labs progress handout handout-all \
+	grade check-labs autograder
 
 all: build
 
@@ -140,6 +149,13 @@ define run_ctest
 	exit $$status
 endef
 
+# A hand-out (exercises/handout.json, written by `make handout`): `make test`
+# grades the lab, the book lists the tests instead of running them.
+HANDOUT := $(wildcard exercises/handout.json)
+
+ifneq ($(HANDOUT),)
+test: grade
+else
 # CMWQ_BUILT=1 skips the no-op build before one chapter's tests: docs/try_it.py
 # builds once, then runs ninety `make test T=<name>` in a row.
 test: $(if $(and $(strip $(T)),$(CMWQ_BUILT)),deps,build)
@@ -150,6 +166,8 @@ else
 	$(MAKE) test-asan
 	$(MAKE) docs
 	$(MAKE) cross-check
+	$(MAKE) check-labs
+endif
 endif
 
 test-asan: deps
@@ -170,8 +188,23 @@ bench: build
 
 # --- the book ---------------------------------------------------------------
 
+# In a hand-out a picture that needs the lab's code says so instead.
+define handout_picture
+	if [[ -n "$(HANDOUT)" ]]; then \
+		echo "cmwq: hand-out: $(2) is drawn by code you have not written yet; a placeholder stands in"; \
+		case $(2) in \
+		*.dot) echo 'digraph handout { n [shape=box, label="Drawn from the running code: finish the lab, then make docs"]; }' > $(2);; \
+		*) echo '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="40"><text x="10" y="25">Drawn from the running code: finish the lab, then make docs</text></svg>' > $(2);; \
+		esac; \
+	else exit 1; fi
+endef
+
 docs: build
 	@mkdir -p $(DOCS_GEN)
+ifneq ($(HANDOUT),)
+	@echo "cmwq: hand-out: the book lists the tests from the sources (make grade runs the lab's)"
+	@$(LABS_PY) tests-xml $(DOCS_GEN)/tests.xml
+else
 	@echo "cmwq: running the tests for the book: $(BUILD)/bin/cmwq_tests -r xml -o $(DOCS_GEN)/tests.xml"
 	@rm -f $(DOCS_GEN)/tests.xml; \
 	status=0; $(BUILD)/bin/cmwq_tests -r xml -o $(DOCS_GEN)/tests.xml || status=$$?; \
@@ -179,30 +212,40 @@ docs: build
 		echo "cmwq: the tests failed (status $$status); see $(DOCS_GEN)/tests.xml, or run: $(BUILD)/bin/cmwq_tests"; \
 		exit 1; \
 	fi
+endif
 	@$(MAKE) doxygen
 	@echo "cmwq: CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_dump --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot"
-	@CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_dump --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot.tmp
-	@mv $(DOCS_GEN)/objgraph.dot.tmp $(DOCS_GEN)/objgraph.dot
+	@CMWQ_NR_CPUS=2 timeout 60 $(BUILD)/bin/wq_dump --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot.tmp \
+		&& mv $(DOCS_GEN)/objgraph.dot.tmp $(DOCS_GEN)/objgraph.dot \
+		|| { $(call handout_picture,wq_dump,$(DOCS_GEN)/objgraph.dot); }
 	@for fig in $(WQSIM_FIGURES); do \
 		IFS=: read -r out s fmt <<<"$$fig"; \
 		echo "cmwq: $(BUILD)/bin/wqsim $$s --seed 1 --format $$fmt -o $(DOCS_GEN)/$$out.svg"; \
 		rm -f $(DOCS_GEN)/$$out.svg; \
-		$(BUILD)/bin/wqsim $$s --seed 1 --format $$fmt -o $(DOCS_GEN)/$$out.svg.tmp || { \
-			echo "cmwq: wqsim $$s failed: $(DOCS_GEN)/$$out.svg cannot be drawn"; exit 1; }; \
-		mv $(DOCS_GEN)/$$out.svg.tmp $(DOCS_GEN)/$$out.svg; \
+		if timeout 60 $(BUILD)/bin/wqsim $$s --seed 1 --format $$fmt -o $(DOCS_GEN)/$$out.svg.tmp; then \
+			mv $(DOCS_GEN)/$$out.svg.tmp $(DOCS_GEN)/$$out.svg; \
+		else \
+			[[ -n "$(HANDOUT)" ]] || { echo "cmwq: wqsim $$s failed: $(DOCS_GEN)/$$out.svg cannot be drawn"; exit 1; }; \
+			$(call handout_picture,wqsim,$(DOCS_GEN)/$$out.svg); \
+		fi; \
 	done
 	@for f in $(WQ_DIAGRAMS); do \
 		k=$${f%.*}; \
 		echo "cmwq: WQ_SEED=1 CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_diagram $$k -o $(DOCS_GEN)/$$f"; \
 		rm -f $(DOCS_GEN)/$$f; \
-		WQ_SEED=1 CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_diagram $$k -o $(DOCS_GEN)/$$f.tmp || { \
-			echo "cmwq: wq_diagram $$k failed: its figure cannot be drawn"; exit 1; }; \
-		mv $(DOCS_GEN)/$$f.tmp $(DOCS_GEN)/$$f; \
+		if WQ_SEED=1 CMWQ_NR_CPUS=2 timeout 60 $(BUILD)/bin/wq_diagram $$k -o $(DOCS_GEN)/$$f.tmp; then \
+			mv $(DOCS_GEN)/$$f.tmp $(DOCS_GEN)/$$f; \
+		else \
+			[[ -n "$(HANDOUT)" ]] || { echo "cmwq: wq_diagram $$k failed: its figure cannot be drawn"; exit 1; }; \
+			$(call handout_picture,wq_diagram,$(DOCS_GEN)/$$f); \
+		fi; \
 	done
 	@$(MAKE) sphinx
 	@$(MAKE) forward-refs
 	@$(MAKE) cross-check
+ifeq ($(HANDOUT),)
 	@$(MAKE) try-it
+endif
 	@echo "cmwq: the book is at $(BUILD)/docs/html/index.html"
 
 doxygen: deps
@@ -224,6 +267,38 @@ forward-refs: deps
 # Every command a chapter's "Try it" tells the reader to type, run as typed.
 try-it: build
 	$(PYTHON) docs/try_it.py
+
+# --- labs (exercises/labs.toml, exercises/labs.py) ----------------------------
+
+LABS_PY := $(PYTHON) exercises/labs.py
+LAB ?=
+OUT ?=
+GRADE_HIDDEN ?=
+GRADE_RESULTS ?=
+
+labs:
+	@$(LABS_PY) list
+
+progress:
+	@$(LABS_PY) progress
+
+handout:
+	@[[ -n "$(LAB)" && -n "$(OUT)" ]] || { echo "usage: make handout LAB=<id> OUT=<dir> (make labs lists the ids)"; exit 2; }
+	@$(LABS_PY) handout $(LAB) $(OUT)
+
+handout-all:
+	@[[ -n "$(OUT)" ]] || { echo "usage: make handout-all OUT=<dir>"; exit 2; }
+	@$(LABS_PY) handout-all $(OUT)
+
+grade:
+	@GRADE_HIDDEN="$(GRADE_HIDDEN)" GRADE_RESULTS="$(GRADE_RESULTS)" $(LABS_PY) grade $(LAB)
+
+check-labs: build
+	@$(LABS_PY) check $(LAB)
+
+autograder:
+	@[[ -n "$(LAB)" ]] || { echo "usage: make autograder LAB=<id> [OUT=<dir>]"; exit 2; }
+	@$(LABS_PY) autograder $(LAB) $(or $(OUT),$(BUILD)/autograder/$(LAB))
 
 # --- install, clean ---------------------------------------------------------
 

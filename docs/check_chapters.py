@@ -22,8 +22,12 @@ It reads the Catch2 XML report of a real run of ``cmwq_tests`` and fails
   fewer than three or more than five ``.. wq-question::``, or the student
   path it belongs to is broken (``docs/_ext/studentpath.py``).
 
-Front matter (``chapters/front/``: Start here, the glossary) is not a
-chapter: it has no tests and no ``ch-`` rule beyond its label.
+- the labs disagree with their manifest (``exercises/labs.py verify``: a lab
+  page, a hint's link, a test filter, a solution region or a stub missing).
+
+Front matter (``chapters/front/``: Start here, the glossary) and the labs
+(``chapters/labs/``) are not chapters: they need no label ``ch-<name>`` and
+no tests of their own.
 
 On success it prints ``N chapters, M tests, all linked``.
 """
@@ -132,6 +136,14 @@ def main():
             problems.append("src/kernel/workqueue/%s.cpp: no chapter chapters/**/%s.rst" % (f, f))
         if f not in test_files:
             problems.append("src/kernel/workqueue/%s.cpp: no test file tests/**/%s_test.cpp" % (f, f))
+
+    # The labs: manifest, pages, tests, hints, regions
+    sys.path.insert(0, os.path.join(REPO, "exercises"))
+    sys.dont_write_bytecode = True
+    import labs  # noqa: E402
+    lab_problems = []
+    labs.verify(labs.load_manifest(), lab_problems)
+    problems += ["labs: " + p for p in lab_problems]
 
     if problems:
         for p in problems:

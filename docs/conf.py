@@ -34,6 +34,7 @@ extensions = [
     "wqsource",   # .. wq-source:: <symbol>, :kfunc:, :ksrc:
     "wqtests",    # .. wq-tests:: <chapter>
     "wqstory",    # .. wq-read-with::, .. wq-question::, .. wq-student-path::
+    "wqlabs",     # .. wq-lab:: <id>, .. wq-labs:: <chapter>; a hand-out's lab code
 ]
 
 # Chapters of functions such as __queue_work start with underscores: do not exclude "_*".

@@ -31,9 +31,10 @@ logger = logging.getLogger(__name__)
 
 CH_TAG_RE = re.compile(r"\[ch:([^\]]*)\]")
 
-# Top-level folders of chapters/ whose pages are not chapters (no tests):
-# front matter such as Start here and the glossary.
-NOT_CHAPTER_DIRS = ("front",)
+# Top-level folders of chapters/ whose pages are not chapters (no label
+# ch-<name>, no tests of their own): front matter such as Start here and the
+# glossary, and the labs (checked against exercises/labs.toml instead).
+NOT_CHAPTER_DIRS = ("front", "labs")
 
 
 class TestRecord:
@@ -72,7 +73,9 @@ def load_tests(xml_path):
     tests = []
     for tc in root.iter("TestCase"):
         res = tc.find("OverallResult")
-        success = res is not None and res.get("success") == "true"
+        # No result: a listing, not a run (a hand-out's book lists the tests
+        # from the sources; its stubs may not even boot).
+        success = None if res is None else res.get("success") == "true"
         try:
             line = int(tc.get("line", "0"))
         except ValueError:
@@ -150,7 +153,7 @@ class WqTests(SphinxDirective):
             row += _text_entry(t.name)
             where = "%s:%d" % (repo_relative(t.file, self.config.wq_repo_root), t.line)
             row += _text_entry(where, literal=True)
-            row += _text_entry("passed" if t.success else "FAILED")
+            row += _text_entry("not run" if t.success is None else "passed" if t.success else "FAILED")
             tbody += row
 
         count = nodes.paragraph()

@@ -13,6 +13,7 @@
  */
 struct worker *create_worker(struct worker_pool *pool)
 {
+	// [lab:create_worker]
 	struct worker *worker = NULL;
 	int id = -1;
 	/*
@@ -68,4 +69,5 @@ fail:
 		ida_simple_remove(&pool->worker_ida, id);
 	kfree(worker);
 	return NULL;
+	// [lab:create_worker-end]
 }

@@ -21,6 +21,7 @@
  */
 void destroy_workqueue(struct workqueue_struct *wq)
 {
+	// [lab:destroy_workqueue]
 	struct pool_workqueue *pwq;
 	int tries;
 
@@ -88,4 +89,5 @@ void destroy_workqueue(struct workqueue_struct *wq)
 
 	WRITE_ONCE(wq->flags, wq->flags | __WQ_DESTROYED);
 	call_rcu(&wq->rcu, rcu_free_wq);
+	// [lab:destroy_workqueue-end]
 }

@@ -44,6 +44,7 @@ void flush_workqueue(struct workqueue_struct *wq)
 	trace_workqueue_flush_workqueue_start(wq); /* cmwq's events: the flusher's wait, start to return */
 	mutex_lock(&wq->mutex);
 
+	// [lab:flush_workqueue:start]
 	// [flush_workqueue:start]
 	next_color = work_next_color(wq->work_color);
 
@@ -76,6 +77,7 @@ void flush_workqueue(struct workqueue_struct *wq)
 		list_add_tail(&this_flusher.list, &wq->flusher_overflow);
 	}
 	// [flush_workqueue:start-end]
+	// [lab:flush_workqueue:start-end]
 
 	check_flush_dependency(wq, NULL);
 
@@ -83,6 +85,7 @@ void flush_workqueue(struct workqueue_struct *wq)
 
 	wait_for_completion(&this_flusher.done);
 
+	// [lab:flush_workqueue:cascade]
 	// [flush_workqueue:cascade]
 	/*
 	 * Only the first flusher goes on: it completes the flushers of the
@@ -151,6 +154,7 @@ void flush_workqueue(struct workqueue_struct *wq)
 		wq->first_flusher = NULL;
 	}
 	// [flush_workqueue:cascade-end]
+	// [lab:flush_workqueue:cascade-end]
 
 out_unlock:
 	mutex_unlock(&wq->mutex);

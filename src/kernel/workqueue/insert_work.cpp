@@ -15,6 +15,7 @@
 void insert_work(struct pool_workqueue *pwq, struct work_struct *work, struct list_head *head,
 		 unsigned int extra_flags)
 {
+	// [lab:insert_work]
 	struct worker_pool *pool = pwq->pool;
 
 	lockdep_assert_held(&pool->lock);
@@ -36,4 +37,5 @@ void insert_work(struct pool_workqueue *pwq, struct work_struct *work, struct li
 	if (__need_more_worker(pool))
 		wake_up_worker(pool);
 	// [insert_work:wake-end]
+	// [lab:insert_work-end]
 }

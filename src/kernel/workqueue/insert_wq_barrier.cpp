@@ -34,6 +34,7 @@ void insert_wq_barrier(struct pool_workqueue *pwq, struct wq_barrier *barr, stru
 	init_completion(&barr->done);
 	barr->task = current;
 
+	// [lab:flush_work]
 	// [insert_wq_barrier:where]
 	if (worker) {
 		head = worker->scheduled.next;
@@ -46,6 +47,7 @@ void insert_wq_barrier(struct pool_workqueue *pwq, struct wq_barrier *barr, stru
 		__set_bit(WORK_STRUCT_LINKED_BIT, bits);
 	}
 	// [insert_wq_barrier:where-end]
+	// [lab:flush_work-end]
 
 	trace_workqueue_barrier_insert(pwq, &barr->work, target); /* cmwq's event: which item it guards */
 	insert_work(pwq, &barr->work, head, work_color_to_flags(WORK_NO_COLOR) | linked);

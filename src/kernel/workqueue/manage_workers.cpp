@@ -18,6 +18,7 @@
  */
 bool manage_workers(struct worker *worker)
 {
+	// [lab:manage_workers]
 	struct worker_pool *pool = worker->pool;
 
 	if (pool->flags & POOL_MANAGER_ACTIVE)
@@ -35,4 +36,5 @@ bool manage_workers(struct worker *worker)
 	 * (put_unbound_pool()).  cmwq has no unbound pools yet, so nobody does.
 	 */
 	return true;
+	// [lab:manage_workers-end]
 }

@@ -16,6 +16,7 @@
  */
 void maybe_create_worker(struct worker_pool *pool) __releases(&pool->lock) __acquires(&pool->lock)
 {
+	// [lab:manage_workers:create]
 restart:
 	raw_spin_unlock_irq(&pool->lock);
 
@@ -37,4 +38,5 @@ restart:
 	/* the new worker may already be busy: check again with the lock held */
 	if (need_to_create_worker(pool))
 		goto restart;
+	// [lab:manage_workers:create-end]
 }

@@ -22,6 +22,7 @@
 void process_one_work(struct worker *worker, struct work_struct *work) __releases(&pool->lock)
 	__acquires(&pool->lock)
 {
+	// [lab:process_one_work]
 	struct pool_workqueue *pwq = get_work_pwq(work);
 	struct worker_pool *pool = worker->pool;
 	bool cpu_intensive = pwq->wq->flags & WQ_CPU_INTENSIVE;
@@ -114,4 +115,5 @@ void process_one_work(struct worker *worker, struct work_struct *work) __release
 	worker->current_pwq = NULL;
 	pwq_dec_nr_in_flight(pwq, work_color);
 	// [process_one_work:done-end]
+	// [lab:process_one_work-end]
 }

@@ -19,6 +19,7 @@
  */
 void pwq_dec_nr_in_flight(struct pool_workqueue *pwq, int color)
 {
+	// [lab:max_active]
 	if (color == WORK_NO_COLOR)
 		goto out_put;
 
@@ -46,4 +47,5 @@ void pwq_dec_nr_in_flight(struct pool_workqueue *pwq, int color)
 	// [pwq_dec_nr_in_flight:flush-end]
 out_put:
 	put_pwq(pwq);
+	// [lab:max_active-end]
 }

@@ -16,6 +16,8 @@
  */
 void set_work_data(struct work_struct *work, unsigned long data, unsigned long flags)
 {
+	// [lab:work_data:set]
 	WARN_ON_ONCE(!work_pending(work));
 	atomic_long_set(&work->data, data | flags | WORK_STRUCT_STATIC);
+	// [lab:work_data:set-end]
 }

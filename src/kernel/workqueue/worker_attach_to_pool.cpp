@@ -17,6 +17,7 @@
  */
 void worker_attach_to_pool(struct worker *worker, struct worker_pool *pool)
 {
+	// [lab:attach_detach:attach]
 	// [worker_attach_to_pool:affinity]
 	mutex_lock(&wq_pool_attach_mutex);
 
@@ -36,4 +37,5 @@ void worker_attach_to_pool(struct worker *worker, struct worker_pool *pool)
 
 	mutex_unlock(&wq_pool_attach_mutex);
 	// [worker_attach_to_pool:link-end]
+	// [lab:attach_detach:attach-end]
 }

@@ -14,6 +14,7 @@
  */
 void worker_detach_from_pool(struct worker *worker)
 {
+	// [lab:attach_detach:detach]
 	struct worker_pool *pool = worker->pool;
 	struct completion *detach_completion = NULL;
 
@@ -31,4 +32,5 @@ void worker_detach_from_pool(struct worker *worker)
 
 	if (detach_completion)
 		complete(detach_completion);
+	// [lab:attach_detach:detach-end]
 }

@@ -17,6 +17,7 @@
  */
 int worker_thread(void *__worker)
 {
+	// [lab:worker_thread]
 	struct worker *worker = (struct worker *)__worker;
 	struct worker_pool *pool = worker->pool;
 
@@ -91,4 +92,5 @@ sleep:
 	schedule();
 	goto woke_up;
 	// [worker_thread:sleep-end]
+	// [lab:worker_thread-end]
 }

@@ -16,6 +16,7 @@
  */
 void wq_worker_running(struct task_struct *task)
 {
+	// [lab:concurrency:running]
 	struct worker *worker = (struct worker *)kthread_data(task);
 
 	if (!worker->sleeping)
@@ -25,4 +26,5 @@ void wq_worker_running(struct task_struct *task)
 		trace_workqueue_worker_running(worker); /* cmwq's event: counted back in */
 	}
 	worker->sleeping = 0;
+	// [lab:concurrency:running-end]
 }

@@ -19,6 +19,7 @@
  */
 void wq_worker_sleeping(struct task_struct *task)
 {
+	// [lab:concurrency:sleeping]
 	struct worker *next, *worker = (struct worker *)kthread_data(task);
 	struct worker_pool *pool;
 
@@ -46,4 +47,5 @@ void wq_worker_sleeping(struct task_struct *task)
 	// [wq_worker_sleeping:hand-over-end]
 	trace_workqueue_worker_sleeping(worker); /* cmwq's event: counted out, hand-over done */
 	raw_spin_unlock_irq(&pool->lock);
+	// [lab:concurrency:sleeping-end]
 }

@@ -136,6 +136,51 @@ TEST_CASE("insert_wq_barrier puts the barrier first on the scheduled list of the
 	destroy_workqueue(wq);
 }
 
+/*
+ * Two flushers of the same running work: each barrier goes first on the
+ * scheduled list, so the second runs before the first.  A barrier appended
+ * at the tail of the list would land behind the first one.
+ */
+TEST_CASE("insert_wq_barrier puts a second barrier for a running target ahead of the first",
+	  "[ch:insert_wq_barrier]")
+{
+	static struct barrier_blocker b;
+	static struct wq_barrier barr1, barr2;
+	struct workqueue_struct *wq = alloc_workqueue("iwb_running2", 0, 0);
+	struct pool_workqueue *pwq;
+	struct worker *worker;
+	bool first = false, second = false;
+
+	REQUIRE(wq);
+	pwq = per_cpu_ptr(wq->cpu_pwqs, 0);
+	barrier_blocker_init(&b, 0);
+	REQUIRE(queue_work_on(0, wq, &b.work));
+	REQUIRE(wait_done(&b.started));
+
+	raw_spin_lock_irq(&pwq->pool->lock);
+	worker = find_worker_executing_work(pwq->pool, &b.work);
+	if (worker) {
+		insert_wq_barrier(pwq, &barr1, &b.work, worker);
+		insert_wq_barrier(pwq, &barr2, &b.work, worker);
+		first = worker->scheduled.next == &barr2.work.entry;
+		second = barr2.work.entry.next == &barr1.work.entry;
+	}
+	raw_spin_unlock_irq(&pwq->pool->lock);
+
+	if (!worker)
+		complete(&b.release);
+	REQUIRE(worker);
+	CHECK(first);
+	CHECK(second);
+
+	complete(&b.release);
+	REQUIRE(wait_done(&barr1.done));
+	REQUIRE(wait_done(&barr2.done));
+	destroy_work_on_stack(&barr1.work);
+	destroy_work_on_stack(&barr2.work);
+	destroy_workqueue(wq);
+}
+
 TEST_CASE("flush_work of a queued work returns after that work ran", "[ch:insert_wq_barrier]")
 {
 	static struct gate g;

@@ -207,3 +207,38 @@ TEST_CASE("a worker going to sleep never misses the wake-up for an item queued a
 	}
 	destroy_workqueue(wq);
 }
+
+/*
+ * The same race, always on one pool: the next item is queued as soon as the
+ * last one's function has run, so it often arrives while the only worker that
+ * ran is between dropping pool->lock and sleeping (under the sim, the unlock
+ * is a point where the test thread may run next).  If that worker marked
+ * itself sleeping only after the unlock, the queuer's wake-up would find it
+ * still running and do nothing, and the item would wait for nobody.
+ */
+TEST_CASE("a worker going idle on CPU 0 never misses the wake-up for the next item on CPU 0",
+	  "[ch:worker_thread]")
+{
+	struct workqueue_struct *wq = alloc_workqueue("wt_onecpu", 0, 0);
+	REQUIRE(wq);
+	const int rounds = 300;
+	auto items = std::make_unique<struct counting_work[]>(rounds);
+	int completed = 0;
+
+	for (int i = 0; i < rounds; i++) {
+		struct counting_work *cw = &items[i];
+
+		counting_work_init(cw);
+		queue_work_on(0, wq, &cw->work);
+		if (!wait_done(&cw->done))
+			break;
+		completed++;
+	}
+	CHECK(completed == rounds);
+	if (completed != rounds) {
+		/* a lost item may still run some day: leave it and its workqueue alone */
+		items.release();
+		return;
+	}
+	destroy_workqueue(wq);
+}
