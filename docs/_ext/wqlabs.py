@@ -12,33 +12,28 @@
     The labs that belong to a story chapter or grade a function chapter, as a
     list of links to their pages.
 
-Two more things, for the hand-out and for the markers:
-
-- In a hand-out (``exercises/handout.json`` exists) the lab's files hold
-  stubs, not the solution.  ``wq-source`` and ``literalinclude`` of such a
-  file show the lab's task, hints and a link to its page where the code was.
-- Lines that are only a marker comment (``// [name]``, the excerpt and lab
-  region markers) are dropped from every code block.
+In a hand-out (``exercises/handout.json`` exists) the lab's files hold
+stubs, not the solution: ``wq-source`` and ``literalinclude`` of such a file
+show the lab's task, hints and a link to its page where the code was.  Other
+files are shown as ``wqsource.py`` shows them, marker lines left out.
 
 Warnings (so ``sphinx-build -W`` fails): an unknown lab id, a hint link to
 a chapter file that does not exist.
 """
 
 import os
-import re
 import tomllib
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx import addnodes
-from sphinx.directives.code import LiteralInclude
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+import wqsource
+
 logger = logging.getLogger(__name__)
 
-MARKER_LINE_RE = re.compile(r"^\s*// \[[A-Za-z0-9_:.-]+\]\s*$")
 
 _CACHE = {}
 
@@ -297,7 +292,7 @@ def _handout_lab_of_file(env, path):
     return None
 
 
-class HandoutLiteralInclude(LiteralInclude):
+class HandoutLiteralInclude(wqsource.MarkerlessLiteralInclude):
     def run(self):
         _rel, path = self.env.relfn2path(self.arguments[0])
         lab = _handout_lab_of_file(self.env, path)
@@ -307,8 +302,6 @@ class HandoutLiteralInclude(LiteralInclude):
 
 
 def _make_handout_wq_source():
-    import wqsource
-
     class HandoutWqSource(wqsource.WqSource):
         def run(self):
             symbol = self.arguments[0].strip()
@@ -324,21 +317,6 @@ def _make_handout_wq_source():
     return HandoutWqSource
 
 
-def strip_marker_lines(app, doctree):
-    """Drop the lines that are only a marker comment from every code block."""
-    for node in doctree.findall(nodes.literal_block):
-        text = node.astext()
-        if "// [" not in text:
-            continue
-        lines = text.split("\n")
-        kept = [l for l in lines if not MARKER_LINE_RE.match(l)]
-        if len(kept) != len(lines):
-            new = "\n".join(kept)
-            node.children = []
-            node += nodes.Text(new)
-            node.rawsource = new
-
-
 def setup(app):
     here = os.path.dirname(os.path.abspath(__file__))
     repo = os.path.normpath(os.path.join(here, "..", ".."))
@@ -350,5 +328,4 @@ def setup(app):
     if os.path.isfile(os.path.join(repo, "exercises", "handout.json")):
         app.add_directive("literalinclude", HandoutLiteralInclude, override=True)
         app.add_directive("wq-source", _make_handout_wq_source(), override=True)
-    app.connect("doctree-read", strip_marker_lines)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
