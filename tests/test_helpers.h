@@ -66,6 +66,16 @@ static inline bool log_has(const char *s)
 	return kernel_log().find(s) != std::string::npos;
 }
 
+/** How many times @p s occurs in @p log (overlapping occurrences count too). */
+static inline int count_of(const std::string &log, const std::string &s)
+{
+	int n = 0;
+
+	for (size_t pos = log.find(s); pos != std::string::npos; pos = log.find(s, pos + 1))
+		n++;
+	return n;
+}
+
 /** How many entries @p head links (not counting the head itself). */
 static inline int list_length(struct list_head *head)
 {

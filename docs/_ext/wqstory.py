@@ -80,6 +80,15 @@ def _chapter_ref(env, name, text=None):
     return ref
 
 
+def _chapter_item(env, name):
+    """A list item whose one paragraph is the link to chapter ``name``."""
+    item = nodes.list_item()
+    p = nodes.paragraph()
+    p += _chapter_ref(env, name)
+    item += p
+    return item
+
+
 class WqReadWith(SphinxDirective):
     has_content = False
     required_arguments = 0
@@ -103,11 +112,7 @@ class WqReadWith(SphinxDirective):
             "its rules and its tests):")
         lst = nodes.enumerated_list(classes=["wq-read-with"])
         for name in names:
-            item = nodes.list_item()
-            p = nodes.paragraph()
-            p += _chapter_ref(self.env, name)
-            item += p
-            lst += item
+            lst += _chapter_item(self.env, name)
         return [para, lst]
 
 
@@ -151,10 +156,7 @@ class WqStudentPath(SphinxDirective):
         out = nodes.enumerated_list(classes=["wq-student-path"])
         for step in path.steps:
             self.env.note_dependency(step.path)
-            item = nodes.list_item()
-            p = nodes.paragraph()
-            p += _chapter_ref(self.env, step.story)
-            item += p
+            item = _chapter_item(self.env, step.story)
             if step.read_with:
                 q = nodes.paragraph(classes=["wq-path-with"])
                 q += nodes.Text("with ")

@@ -90,17 +90,6 @@ void busy_pair_init(struct busy_pair *p, bool stop_on_follower)
 	p->stop_on_follower = stop_on_follower;
 }
 
-bool on_worklist(struct worker_pool *pool, struct work_struct *work)
-{
-	struct work_struct *w;
-	bool found = false;
-
-	raw_spin_lock_irq(&pool->lock);
-	list_for_each_entry(w, &pool->worklist, entry)
-		found = found || w == work;
-	raw_spin_unlock_irq(&pool->lock);
-	return found;
-}
 
 } // namespace
 

@@ -48,15 +48,6 @@ int drainer_fn(void *data)
 	return 0;
 }
 
-int count_of(const std::string &log, const std::string &s)
-{
-	int n = 0;
-
-	for (size_t pos = log.find(s); pos != std::string::npos; pos = log.find(s, pos + 1))
-		n++;
-	return n;
-}
-
 } // namespace
 
 TEST_CASE("a drain lets an item that requeues itself 7 times finish without a word, refuses an outsider once, and loses nothing",

@@ -41,32 +41,6 @@ bool start_flusher(struct flusher *f)
 	return true;
 }
 
-/*
- * An item that computes (spins, so its worker keeps counting as running and the
- * pool starts nobody else) until the test lets it go, or a bound passes.
- */
-struct spinner {
-	struct work_struct work;
-	struct completion started;
-	std::atomic<bool> go{ false };
-};
-
-void spinner_fn(struct work_struct *work)
-{
-	struct spinner *s = container_of(work, struct spinner, work);
-	unsigned long deadline = jiffies + msecs_to_jiffies(TEST_WAIT_MS);
-
-	complete(&s->started);
-	while (!s->go.load() && time_before(jiffies, deadline))
-		cpu_relax();
-}
-
-void gated_work_init(struct gated_work *g)
-{
-	INIT_WORK(&g->work, gated_fn);
-	init_completion(&g->gate);
-	init_completion(&g->started);
-}
 
 /* Does the worker running @p work on @p pool have anything on its scheduled list? */
 bool runner_has_scheduled(struct worker_pool *pool, struct work_struct *work)
@@ -93,9 +67,7 @@ TEST_CASE("flush_work of a running item waits for that run only, not for the ite
 	REQUIRE(wq);
 	struct worker_pool *pool = per_cpu_ptr(wq->cpu_pwqs, 0)->pool;
 
-	INIT_WORK(&a.work, spinner_fn);
-	init_completion(&a.started);
-	a.go = false;
+	spinner_init(&a);
 	gated_work_init(&b);
 	REQUIRE(queue_work_on(0, wq, &a.work));
 	REQUIRE(wait_done(&a.started));
@@ -107,7 +79,7 @@ TEST_CASE("flush_work of a running item waits for that run only, not for the ite
 	/* the barrier goes to the head of the running worker's own list */
 	bool barrier_placed = wait_until([&] { return runner_has_scheduled(pool, &a.work); });
 	bool early = completion_done(&f.done);
-	a.go = true;
+	a.release = true;
 
 	/* b's gate is still closed: had the barrier gone behind b, this would time out */
 	bool flushed = wait_done(&f.done);

@@ -11,27 +11,6 @@
 
 namespace {
 
-/*
- * A work that keeps its worker running without ever blocking, so the pool's
- * nr_running stays at one and nothing else of that pool starts: it spins
- * until the test releases it (or a generous bound passes).
- */
-struct spinner {
-	struct work_struct work;
-	struct completion started;
-	std::atomic<bool> release{ false };
-};
-
-void spinner_fn(struct work_struct *work)
-{
-	struct spinner *s = container_of(work, struct spinner, work);
-	unsigned long deadline = jiffies + msecs_to_jiffies(TEST_WAIT_MS);
-
-	complete(&s->started);
-	while (!s->release && time_before(jiffies, deadline))
-		cpu_relax();
-}
-
 /* The item whose life the test follows; it records what it sees while it runs. */
 struct traveller {
 	struct work_struct work;
@@ -72,17 +51,6 @@ void traveller_fn(struct work_struct *work)
 	}
 }
 
-bool on_worklist(struct worker_pool *pool, struct work_struct *work)
-{
-	struct work_struct *w;
-	bool found = false;
-
-	raw_spin_lock_irq(&pool->lock);
-	list_for_each_entry(w, &pool->worklist, entry)
-		found = found || w == work;
-	raw_spin_unlock_irq(&pool->lock);
-	return found;
-}
 
 } // namespace
 
@@ -96,8 +64,7 @@ TEST_CASE("a queued item is PENDING on its pool's worklist until a worker clears
 
 	REQUIRE(wq);
 	struct pool_workqueue *pwq = per_cpu_ptr(wq->cpu_pwqs, cpu);
-	INIT_WORK(&s->work, spinner_fn);
-	init_completion(&s->started);
+	spinner_init(s.get());
 	INIT_WORK(&t->work, traveller_fn);
 	init_completion(&t->second_done);
 	t->wq = wq;

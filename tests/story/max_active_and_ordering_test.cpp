@@ -55,12 +55,6 @@ unsigned long data_bits(struct work_struct *work)
 	return atomic_long_read(&work->data);
 }
 
-void gated_work_init(struct gated_work *g)
-{
-	INIT_WORK(&g->work, gated_fn);
-	init_completion(&g->gate);
-	init_completion(&g->started);
-}
 
 } // namespace
 

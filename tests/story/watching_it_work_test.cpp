@@ -13,23 +13,6 @@ namespace {
 
 void quick_fn(struct work_struct *) { }
 
-/* An item that computes (spins, so it keeps counting as running) until the test lets it go. */
-struct cruncher {
-	struct work_struct work;
-	struct completion started;
-	std::atomic<bool> go{ false };
-};
-
-void cruncher_fn(struct work_struct *work)
-{
-	struct cruncher *c = container_of(work, struct cruncher, work);
-	unsigned long deadline = jiffies + msecs_to_jiffies(TEST_WAIT_MS);
-
-	complete(&c->started);
-	while (!c->go.load() && time_before(jiffies, deadline))
-		cpu_relax();
-}
-
 std::string read_trace()
 {
 	char *text = wq_trace_read();
@@ -64,6 +47,25 @@ four find_four(const std::string &t, struct work_struct *w)
 	};
 }
 
+/*
+ * Trace two items of @p wq on CPU 0: @p first queued and started, @p second
+ * queued behind it, then @p release lets @p first go and both are waited for.
+ * @p t gets the kernel-format trace.  @return whether both were queued and
+ * @p first started
+ */
+template <typename Release>
+bool trace_two(struct workqueue_struct *wq, struct work_struct *first, struct completion *started,
+	       struct work_struct *second, Release release, std::string *t)
+{
+	wq_trace_start();
+	bool ok = queue_work_on(0, wq, first) && wait_done(started) && queue_work_on(0, wq, second);
+	release();
+	flush_workqueue(wq);
+	wq_trace_stop();
+	*t = read_trace();
+	return ok;
+}
+
 } // namespace
 
 TEST_CASE("an item held back by max_active is activated only after the item before it has ended",
@@ -76,13 +78,9 @@ TEST_CASE("an item held back by max_active is activated only after the item befo
 
 	blocker_init(&first);
 	INIT_WORK(&second, quick_fn);
-	wq_trace_start();
-	bool ok = queue_work_on(0, wq, &first.work) && wait_done(&first.started) &&
-		  queue_work_on(0, wq, &second);
-	complete(&first.release);
-	flush_workqueue(wq);
-	wq_trace_stop();
-	std::string t = read_trace();
+	std::string t;
+	bool ok = trace_two(wq, &first.work, &first.started, &second,
+			    [] { complete(&first.release); }, &t);
 
 	REQUIRE(ok);
 	four f = find_four(t, &first.work), s = find_four(t, &second);
@@ -102,22 +100,16 @@ TEST_CASE("an item held back by max_active is activated only after the item befo
 TEST_CASE("an item that waited for its CPU was activated at once and started after the running item ended",
 	  "[ch:watching_it_work]")
 {
-	static struct cruncher first;
+	static struct spinner first; /* computes: it keeps counting as running */
 	static struct work_struct second;
 	struct workqueue_struct *wq = alloc_workqueue("story_watch_cpu", 0, 0);
 	REQUIRE(wq);
 
-	INIT_WORK(&first.work, cruncher_fn);
-	init_completion(&first.started);
-	first.go = false;
+	spinner_init(&first);
 	INIT_WORK(&second, quick_fn);
-	wq_trace_start();
-	bool ok = queue_work_on(0, wq, &first.work) && wait_done(&first.started) &&
-		  queue_work_on(0, wq, &second);
-	first.go = true;
-	flush_workqueue(wq);
-	wq_trace_stop();
-	std::string t = read_trace();
+	std::string t;
+	bool ok = trace_two(wq, &first.work, &first.started, &second, [] { first.release = true; },
+			    &t);
 
 	REQUIRE(ok);
 	four f = find_four(t, &first.work), s = find_four(t, &second);

@@ -11,23 +11,6 @@
 
 namespace {
 
-/* Holds its worker without blocking, so an item queued behind it stays queued. */
-struct spinner {
-	struct work_struct work;
-	struct completion started;
-	std::atomic<bool> release{ false };
-};
-
-void spinner_fn(struct work_struct *work)
-{
-	struct spinner *s = container_of(work, struct spinner, work);
-	unsigned long deadline = jiffies + msecs_to_jiffies(TEST_WAIT_MS);
-
-	complete(&s->started);
-	while (!s->release && time_before(jiffies, deadline))
-		cpu_relax();
-}
-
 /* Records work->data as its own function sees it. */
 struct recorder {
 	struct work_struct work;
@@ -56,8 +39,7 @@ TEST_CASE("work->data holds the pwq, color and PENDING while queued, and the las
 	REQUIRE(wq);
 	struct pool_workqueue *pwq = per_cpu_ptr(wq->cpu_pwqs, cpu);
 	struct worker_pool *pool = pwq->pool;
-	INIT_WORK(&s->work, spinner_fn);
-	init_completion(&s->started);
+	spinner_init(s.get());
 	INIT_WORK(&r->work, recorder_fn);
 	init_completion(&r->done);
 

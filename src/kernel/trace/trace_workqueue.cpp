@@ -254,27 +254,32 @@ void wq_trace_snapshot_take(struct wq_trace_snapshot *s)
 	}
 }
 
-static void appendf(std::string *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void appendf(std::string *out, const char *fmt, ...)
+void wq_trace_vappendf(std::string *out, const char *fmt, va_list ap)
 {
 	char buf[512];
-	va_list ap;
+	va_list again;
 	int n;
 
-	va_start(ap, fmt);
+	va_copy(again, ap);
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n < sizeof(buf)) {
+	if (n >= 0 && (size_t)n < sizeof(buf)) {
 		out->append(buf, n);
-		return;
+	} else if (n >= 0) {
+		std::string big(n + 1, '\0');
+
+		vsnprintf(&big[0], big.size(), fmt, again);
+		out->append(big.c_str(), n);
 	}
-	std::string big(n + 1, '\0');
+	va_end(again);
+}
+
+void wq_trace_appendf(std::string *out, const char *fmt, ...)
+{
+	va_list ap;
+
 	va_start(ap, fmt);
-	vsnprintf(&big[0], big.size(), fmt, ap);
+	wq_trace_vappendf(out, fmt, ap);
 	va_end(ap);
-	out->append(big.c_str(), n);
 }
 
 /* One line per record, as ftrace prints the kernel's: tasks by comm-pid, items by address. */
@@ -286,34 +291,39 @@ static std::string wq_trace_format_text(const struct wq_trace_snapshot *s)
 		const struct wq_trace_rec *r = &s->recs[i];
 		const char *func = r->func ? r->func : "?";
 
-		appendf(&out, "%16s-%-5d [%03d] %6llu.%06llu: %s: ", r->comm, r->pid, r->cpu,
+		wq_trace_appendf(&out,
+			"%16s-%-5d [%03d] %6llu.%06llu: %s: ", r->comm, r->pid, r->cpu,
 			(unsigned long long)(r->ns / 1000000000ull),
 			(unsigned long long)(r->ns / 1000 % 1000000), wq_trace_event_name(r->ev));
 		switch (r->ev) {
 		case EV_QUEUE:
-			appendf(&out, "work struct=%p function=%s workqueue=%s req_cpu=%u cpu=%d\n",
+			wq_trace_appendf(&out,
+				"work struct=%p function=%s workqueue=%s req_cpu=%u cpu=%d\n",
 				r->work, func, r->wq, r->req_cpu, r->pool_cpu);
 			break;
 		case EV_ACTIVATE:
-			appendf(&out, "work struct %p\n", r->work);
+			wq_trace_appendf(&out, "work struct %p\n", r->work);
 			break;
 		case EV_START:
 		case EV_END:
-			appendf(&out, "work struct %p: function %s\n", r->work, func);
+			wq_trace_appendf(&out, "work struct %p: function %s\n", r->work, func);
 			break;
 		case EV_FLUSH_START:
 		case EV_FLUSH_END:
 			if (r->work)
-				appendf(&out, "work struct=%p function=%s\n", r->work, func);
+				wq_trace_appendf(&out,
+					"work struct=%p function=%s\n", r->work, func);
 			else
-				appendf(&out, "workqueue=%s\n", r->wq);
+				wq_trace_appendf(&out, "workqueue=%s\n", r->wq);
 			break;
 		case EV_BARRIER_INSERT:
-			appendf(&out, "work struct=%p target=%p function=%s pool=%d\n", r->work,
+			wq_trace_appendf(&out,
+				"work struct=%p target=%p function=%s pool=%d\n", r->work,
 				r->target, r->target_func ? r->target_func : "?", r->pool_id);
 			break;
 		default:
-			appendf(&out, "worker=%s-%d pool=%d nr_running=%d nr_idle=%d\n", r->wcomm,
+			wq_trace_appendf(&out,
+				"worker=%s-%d pool=%d nr_running=%d nr_idle=%d\n", r->wcomm,
 				r->wpid, r->pool_id, r->nr_running, r->nr_idle);
 			break;
 		}

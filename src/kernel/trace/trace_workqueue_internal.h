@@ -13,6 +13,7 @@
 
 #include <string> /* before the kernel headers: linux/sched.h defines "current" */
 #include <vector>
+#include <stdarg.h>
 #include <linux/types.h>
 #include <linux/sched.h>
 #include <trace/events/workqueue.h>
@@ -68,5 +69,11 @@ struct wq_trace_snapshot {
 
 /** @brief Copy the buffer under its lock and name its work items. */
 void wq_trace_snapshot_take(struct wq_trace_snapshot *s);
+
+/** @brief Append vprintf(@p fmt, @p ap) to @p out, however long: the printer of every text view. */
+void wq_trace_vappendf(std::string *out, const char *fmt, va_list ap);
+
+/** @brief Append printf(@p fmt, ...) to @p out, however long. */
+void wq_trace_appendf(std::string *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif /* _CMWQ_TRACE_WORKQUEUE_INTERNAL_H */

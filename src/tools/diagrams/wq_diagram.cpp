@@ -41,6 +41,7 @@
 
 #include "arch/sim/sim.h"
 #include "tools/diagrams/work_data_layout.h"
+#include "tools/trace/svg_util.h"
 
 namespace {
 
@@ -69,37 +70,17 @@ const u64 NSEC_PER_MSEC_U = 1000000ull;
 	finish(status);
 }
 
-/** @brief printf into a std::string. */
+/** @brief printf into a std::string (wq_trace_vappendf()). */
 std::string fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
 std::string fmt(const char *f, ...)
 {
-	char buf[1024];
+	std::string out;
 	va_list ap;
 
 	va_start(ap, f);
-	vsnprintf(buf, sizeof(buf), f, ap);
+	wq_trace_vappendf(&out, f, ap);
 	va_end(ap);
-	return buf;
-}
-
-/** @brief @p s with the characters XML and dot strings treat specially escaped. */
-std::string esc(const std::string &s)
-{
-	std::string o;
-
-	for (char c : s) {
-		if (c == '&')
-			o += "&amp;";
-		else if (c == '<')
-			o += "&lt;";
-		else if (c == '>')
-			o += "&gt;";
-		else if (c == '"')
-			o += "&quot;";
-		else
-			o += c;
-	}
-	return o;
+	return out;
 }
 
 /** @brief @p s as the inside of a dot string: quotes and backslashes escaped. */
@@ -148,7 +129,7 @@ std::string draw_work_data()
 		int x = x0, y = top + r * (row_h + gap);
 
 		body += fmt("<text x=\"%d\" y=\"%d\" class=\"title\">%s</text>\n", x0, y - 10,
-			    esc(row.title).c_str());
+			    svg_esc(row.title).c_str());
 		for (int i = 0; i < row.nr; i++) {
 			const struct wd_range &g = row.r[i];
 			int w = wd_width(g.hi - g.lo + 1);
@@ -157,9 +138,9 @@ std::string draw_work_data()
 			body += fmt("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" "
 				    "stroke=\"#444444\" data-row=\"%s\" data-hi=\"%d\" data-lo=\"%d\" "
 				    "data-name=\"%s\"/>\n",
-				    x, y, w, row_h, wd_fill(g.kind), row.id, g.hi, g.lo, esc(g.name).c_str());
+				    x, y, w, row_h, wd_fill(g.kind), row.id, g.hi, g.lo, svg_esc(g.name).c_str());
 			body += fmt("<text x=\"%d\" y=\"%d\" class=\"name\">%s</text>\n", x + w / 2, y + 22,
-				    esc(g.name).c_str());
+				    svg_esc(g.name).c_str());
 			body += fmt("<text x=\"%d\" y=\"%d\" class=\"bits\">%s</text>\n", x + w / 2, y + 40,
 				    bits.c_str());
 			x += w;

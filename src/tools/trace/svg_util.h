@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string>
+#include "kernel/trace/trace_workqueue_internal.h"
 
 /** @brief @p s with the characters XML gives a meaning to (& < > ") escaped. */
 static inline std::string svg_esc(const std::string &s)
@@ -28,18 +29,14 @@ static inline std::string svg_esc(const std::string &s)
 
 static inline void svg_put(std::string *out, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/** @brief Append printf(@p fmt, ...) to @p out (one element: at most 1023 characters). */
+/** @brief Append printf(@p fmt, ...) to @p out, however long (wq_trace_vappendf()). */
 static inline void svg_put(std::string *out, const char *fmt, ...)
 {
-	char buf[1024];
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	wq_trace_vappendf(out, fmt, ap);
 	va_end(ap);
-	if (n > 0)
-		out->append(buf, (size_t)n < sizeof(buf) ? n : sizeof(buf) - 1);
 }
 
 #endif /* _CMWQ_TOOLS_TRACE_SVG_UTIL_H */

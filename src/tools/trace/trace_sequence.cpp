@@ -184,6 +184,18 @@ void box(std::string *out, const diagram &d, size_t a, int y0, int y1, const cha
 		cls, d.x(a) - BOX_W / 2.0, y0, BOX_W, y1 - y0 < 2 ? 2 : y1 - y0, fill);
 }
 
+/* Close actor @a's open box in @p from, if it has one: draw it down to row y1 and forget it. */
+void close_box(std::string *out, const diagram &d, std::map<size_t, int> *from, size_t a, int y1,
+	       const char *cls, const char *fill)
+{
+	auto it = from->find(a);
+
+	if (it == from->end())
+		return;
+	box(out, d, a, it->second, y1, cls, fill);
+	from->erase(it);
+}
+
 } // namespace
 
 std::string wq_trace_format_sequence(const struct wq_trace_snapshot *s)
@@ -247,10 +259,7 @@ std::string wq_trace_format_sequence(const struct wq_trace_snapshot *s)
 			run_from[me] = y;
 			break;
 		case EV_END:
-			if (run_from.count(me)) {
-				box(&boxes, d, me, run_from[me], y, "run", "#cfe0f3");
-				run_from.erase(me);
-			}
+			close_box(&boxes, d, &run_from, me, y, "run", "#cfe0f3");
 			arrow(&body, d, me, me, y, "end", name,
 			      "in " + site + ": " + id + " returned");
 			break;
@@ -271,10 +280,7 @@ std::string wq_trace_format_sequence(const struct wq_trace_snapshot *s)
 			      "in " + site + ": " + (r.work ? id : std::string(r.wq)));
 			break;
 		case EV_FLUSH_END:
-			if (wait_from.count(me)) {
-				box(&boxes, d, me, wait_from[me], y, "wait", "#e4dcef");
-				wait_from.erase(me);
-			}
+			close_box(&boxes, d, &wait_from, me, y, "wait", "#e4dcef");
 			arrow(&body, d, me, me, y, "flush", name,
 			      "in " + site + ": " + (r.work ? id : std::string(r.wq)) + " returns");
 			break;

@@ -9,28 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdarg.h>
 #include "tools/trace/trace_views.h"
 
 const char wq_trace_view_names[] = "text|ftrace|json|svg|sequence";
-
-namespace {
-
-void appendf(std::string *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void appendf(std::string *out, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		out->append(buf, (size_t)n < sizeof(buf) ? n : sizeof(buf) - 1);
-}
-
-} // namespace
 
 bool wq_trace_view_parse(const char *name, enum wq_trace_view *view)
 {
@@ -62,34 +43,36 @@ std::string wq_trace_format_stable(const struct wq_trace_snapshot *s)
 		const char *func = r->func ? r->func : "?";
 		const char *work = s->work_id[i].c_str();
 
-		appendf(&out, "%16s [%03d] %6llu.%06llu: %s: ", r->comm, r->cpu,
+		wq_trace_appendf(&out, "%16s [%03d] %6llu.%06llu: %s: ", r->comm, r->cpu,
 			(unsigned long long)(ns / 1000000000ull),
 			(unsigned long long)(ns / 1000 % 1000000), wq_trace_event_name(r->ev));
 		switch (r->ev) {
 		case EV_QUEUE:
-			appendf(&out, "work struct=%s function=%s workqueue=%s req_cpu=%u cpu=%d\n",
+			wq_trace_appendf(&out,
+				"work struct=%s function=%s workqueue=%s req_cpu=%u cpu=%d\n",
 				work, func, r->wq, r->req_cpu, r->pool_cpu);
 			break;
 		case EV_ACTIVATE:
-			appendf(&out, "work struct %s\n", work);
+			wq_trace_appendf(&out, "work struct %s\n", work);
 			break;
 		case EV_START:
 		case EV_END:
-			appendf(&out, "work struct %s: function %s\n", work, func);
+			wq_trace_appendf(&out, "work struct %s: function %s\n", work, func);
 			break;
 		case EV_FLUSH_START:
 		case EV_FLUSH_END:
 			if (r->work)
-				appendf(&out, "work struct=%s function=%s\n", work, func);
+				wq_trace_appendf(&out, "work struct=%s function=%s\n", work, func);
 			else
-				appendf(&out, "workqueue=%s\n", r->wq);
+				wq_trace_appendf(&out, "workqueue=%s\n", r->wq);
 			break;
 		case EV_BARRIER_INSERT:
-			appendf(&out, "work struct=%s target=%s pool=%d\n", work,
+			wq_trace_appendf(&out, "work struct=%s target=%s pool=%d\n", work,
 				s->target_id[i].c_str(), r->pool_id);
 			break;
 		default:
-			appendf(&out, "worker=%s pool=%d nr_running=%d nr_idle=%d\n", r->wcomm,
+			wq_trace_appendf(&out,
+				"worker=%s pool=%d nr_running=%d nr_idle=%d\n", r->wcomm,
 				r->pool_id, r->nr_running, r->nr_idle);
 			break;
 		}

@@ -61,74 +61,91 @@ struct wqsim_scenario {
 	void (*run)(const long *val, char *note, size_t note_len);
 };
 
-/* ---- burst: items that compute, all queued at once on one CPU ---------------------- */
+/* ---- what the scenarios share ----------------------------------------------------- */
 
-struct burst_item {
+/**
+ * An item that computes, or sleeps, for @c ms virtual milliseconds.  Each
+ * scenario has its own work function (its name is what the trace shows);
+ * the function says which of the two the item does.
+ */
+struct timed_item {
 	struct work_struct work;
-	long work_ms;
+	long ms;
 };
+
+/* Compute for the item's ms: the worker stays counted in nr_running. */
+void compute_for(struct work_struct *work)
+{
+	sim_run_for((u64)container_of(work, struct timed_item, work)->ms * NSEC_PER_MSEC_U);
+}
+
+/* A millisecond of work, then sleep for the item's ms: the pool hears of the sleep. */
+void sleep_for(struct work_struct *work)
+{
+	sim_run_for(NSEC_PER_MSEC_U);
+	msleep((unsigned int)container_of(work, struct timed_item, work)->ms);
+}
+
+/* @p n zeroed items of type T, or the end of the run. */
+template <typename T> T *alloc_items(long n)
+{
+	T *items = (T *)calloc(n, sizeof(T));
+
+	if (!items) {
+		fprintf(stderr, "wqsim: out of memory\n");
+		exit(1);
+	}
+	return items;
+}
+
+/*
+ * Queue @p items items running @p fn for @p ms each, all at once, on @p cpu,
+ * and wait for all.  @p name is what the trace calls @p fn: INIT_WORK() would
+ * name it after this function's parameter, so it is spelled out.
+ */
+void queue_timed_burst(long items, long cpu, long ms, work_func_t fn, const char *name)
+{
+	struct timed_item *t = alloc_items<struct timed_item>(items);
+
+	for (long i = 0; i < items; i++) {
+		__INIT_WORK_NAMED(&t[i].work, fn, 0, name);
+		t[i].ms = ms;
+	}
+	for (long i = 0; i < items; i++)
+		queue_work_on((int)cpu, system_wq, &t[i].work);
+	flush_workqueue(system_wq);
+	free(t);
+}
+
+/* ---- burst: items that compute, all queued at once on one CPU ---------------------- */
 
 void burst_fn(struct work_struct *work)
 {
-	struct burst_item *b = container_of(work, struct burst_item, work);
-
 	/* computing, not blocking: the worker stays counted in nr_running */
-	sim_run_for((u64)b->work_ms * NSEC_PER_MSEC_U);
+	compute_for(work);
 }
 
 void run_burst(const long *val, char *note, size_t note_len)
 {
 	long items = val[0], cpu = val[1], work_ms = val[2];
-	struct burst_item *b = (struct burst_item *)calloc(items, sizeof(*b));
 
-	if (!b) {
-		fprintf(stderr, "wqsim: out of memory\n");
-		exit(1);
-	}
-	for (long i = 0; i < items; i++) {
-		INIT_WORK(&b[i].work, burst_fn);
-		b[i].work_ms = work_ms;
-	}
-	for (long i = 0; i < items; i++)
-		queue_work_on((int)cpu, system_wq, &b[i].work);
-	flush_workqueue(system_wq);
+	queue_timed_burst(items, cpu, work_ms, burst_fn, "burst_fn");
 	snprintf(note, note_len, "%ld items of %ld ms on cpu %ld", items, work_ms, cpu);
-	free(b);
 }
 
 /* ---- blocking: items that sleep, and the workers that take over ----------------- */
 
-struct blocking_item {
-	struct work_struct work;
-	long sleep_ms;
-};
-
 void blocking_fn(struct work_struct *work)
 {
-	struct blocking_item *b = container_of(work, struct blocking_item, work);
-
-	sim_run_for(NSEC_PER_MSEC_U); /* a millisecond of work before it blocks */
-	msleep((unsigned int)b->sleep_ms);
+	sleep_for(work); /* a millisecond of work before it blocks */
 }
 
 void run_blocking(const long *val, char *note, size_t note_len)
 {
 	long items = val[0], sleep_ms = val[1], cpu = val[2];
-	struct blocking_item *b = (struct blocking_item *)calloc(items, sizeof(*b));
 
-	if (!b) {
-		fprintf(stderr, "wqsim: out of memory\n");
-		exit(1);
-	}
-	for (long i = 0; i < items; i++) {
-		INIT_WORK(&b[i].work, blocking_fn);
-		b[i].sleep_ms = sleep_ms;
-	}
-	for (long i = 0; i < items; i++)
-		queue_work_on((int)cpu, system_wq, &b[i].work);
-	flush_workqueue(system_wq);
+	queue_timed_burst(items, cpu, sleep_ms, blocking_fn, "blocking_fn");
 	snprintf(note, note_len, "%ld items sleeping %ld ms on cpu %ld", items, sleep_ms, cpu);
-	free(b);
 }
 
 /* ---- flush_running: flush_work() on an item that is running ---------------------- */
@@ -151,14 +168,10 @@ void run_flush_running(const long *val, char *note, size_t note_len)
 {
 	static struct flush_item f;
 	long behind = val[1], cpu = val[2];
-	struct flush_item *later = (struct flush_item *)calloc(behind ? behind : 1, sizeof(*later));
+	struct flush_item *later = alloc_items<struct flush_item>(behind ? behind : 1);
 	u64 t0, t1;
 	bool waited;
 
-	if (!later) {
-		fprintf(stderr, "wqsim: out of memory\n");
-		exit(1);
-	}
 	f.run_ms = val[0];
 	INIT_WORK(&f.work, flush_running_fn);
 	init_completion(&f.started);
@@ -184,64 +197,43 @@ void run_flush_running(const long *val, char *note, size_t note_len)
 
 /* ---- one_item: one work item's life, from queueing to its worker going idle -------- */
 
-struct one_item {
-	struct work_struct work;
-	long work_ms;
-};
-
 void one_item_fn(struct work_struct *work)
 {
-	struct one_item *o = container_of(work, struct one_item, work);
-
-	sim_run_for((u64)o->work_ms * NSEC_PER_MSEC_U);
+	compute_for(work);
 }
 
 void run_one_item(const long *val, char *note, size_t note_len)
 {
-	static struct one_item o;
+	static struct timed_item o;
 	bool waited;
 
-	o.work_ms = val[0];
+	o.ms = val[0];
 	INIT_WORK(&o.work, one_item_fn);
 	queue_work_on((int)val[1], system_wq, &o.work);
 	waited = flush_work(&o.work);
 	/* let the worker finish its loop and go idle: the last event of the item's life */
 	msleep(1);
-	snprintf(note, note_len, "one item of %ld ms on cpu %ld; flush_work() %s", o.work_ms,
+	snprintf(note, note_len, "one item of %ld ms on cpu %ld; flush_work() %s", o.ms,
 		 val[1], waited ? "waited" : "did not wait");
 }
 
 /* ---- mixed: wq_trace_demo's scenario, under the sim -------------------------------- */
 
-struct mixed_item {
-	struct work_struct work;
-	long ms;
-};
-
 void mixed_sleeper_fn(struct work_struct *work)
 {
-	struct mixed_item *m = container_of(work, struct mixed_item, work);
-
-	sim_run_for(NSEC_PER_MSEC_U); /* a millisecond of work before it blocks */
-	msleep((unsigned int)m->ms);
+	sleep_for(work); /* a millisecond of work before it blocks */
 }
 
 void mixed_cruncher_fn(struct work_struct *work)
 {
-	struct mixed_item *m = container_of(work, struct mixed_item, work);
-
-	sim_run_for((u64)m->ms * NSEC_PER_MSEC_U);
+	compute_for(work);
 }
 
 void run_mixed(const long *val, char *note, size_t note_len)
 {
 	long items = val[0], sleep_ms = val[1], busy_ms = val[2], cpu = val[3], flushed = 0;
-	struct mixed_item *m = (struct mixed_item *)calloc(items, sizeof(*m));
+	struct timed_item *m = alloc_items<struct timed_item>(items);
 
-	if (!m) {
-		fprintf(stderr, "wqsim: out of memory\n");
-		exit(1);
-	}
 	/* as wq_trace_demo: every third item, starting with the second, sleeps */
 	for (long i = 0; i < items; i++) {
 		if (i % 3 == 1) {

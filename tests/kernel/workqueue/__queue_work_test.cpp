@@ -70,16 +70,6 @@ bool kcall_join(struct kcall *k)
 	return done;
 }
 
-/* How many times @p needle occurs in @p hay. */
-size_t count_of(const std::string &hay, const std::string &needle)
-{
-	size_t n = 0;
-
-	for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1))
-		n++;
-	return n;
-}
-
 /*
  * Queue @p victim from the test thread onto @p wq, which refuses it, and
  * check the diagnostic: exactly one, naming __queue_work, the workqueue and

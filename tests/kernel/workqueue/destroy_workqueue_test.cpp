@@ -25,16 +25,6 @@ void item_fn(struct work_struct *work)
 	it->count->fetch_add(1);
 }
 
-/* How many times @p s occurs in @p log. */
-int count_of(const std::string &log, const std::string &s)
-{
-	int n = 0;
-
-	for (size_t pos = log.find(s); pos != std::string::npos; pos = log.find(s, pos + 1))
-		n++;
-	return n;
-}
-
 } // namespace
 
 TEST_CASE("destroy_workqueue first runs every one of 100 works queued before it", "[ch:destroy_workqueue]")

@@ -7,7 +7,7 @@
 //    wake_probe): for the tests of small functions that only read or update
 //    a pool's or a pwq's fields, under the test's own control;
 //  - work items that hold their worker until the test lets them go
-//    (blocker, gated_work, run_gated_work, gate): for the tests that queue
+//    (blocker, gated_work, spinner, run_gated_work, gate): for the tests that queue
 //    on real workqueues and need a work to stay running or queued for a while.
 //    Each of their waits is bounded by TEST_WAIT_MS.
 //
@@ -172,6 +172,41 @@ static inline void gated_fn(struct work_struct *work)
 	wait_done(&g->gate);
 }
 
+static inline void gated_work_init(struct gated_work *g)
+{
+	INIT_WORK(&g->work, gated_fn);
+	init_completion(&g->gate);
+	init_completion(&g->started);
+}
+
+/**
+ * A work that completes @c started, then computes (spins, never blocking)
+ * until the test sets @c release or TEST_WAIT_MS passes: its worker keeps
+ * counting in nr_running, so its pool starts nothing else meanwhile.
+ */
+struct spinner {
+	struct work_struct work;
+	struct completion started;
+	std::atomic<bool> release{ false };
+};
+
+static inline void spinner_fn(struct work_struct *work)
+{
+	struct spinner *s = container_of(work, struct spinner, work);
+	unsigned long deadline = jiffies + msecs_to_jiffies(TEST_WAIT_MS);
+
+	complete(&s->started);
+	while (!s->release && time_before(jiffies, deadline))
+		cpu_relax();
+}
+
+static inline void spinner_init(struct spinner *s)
+{
+	INIT_WORK(&s->work, spinner_fn);
+	init_completion(&s->started);
+	s->release = false;
+}
+
 /** How many runs of a run_gated_work have their own gate. */
 enum { MAX_RUNS = 4 };
 
@@ -223,6 +258,19 @@ static inline bool on_runner_scheduled_list(struct worker_pool *pool, struct wor
 			if (w == work)
 				found = true;
 	}
+	raw_spin_unlock_irq(&pool->lock);
+	return found;
+}
+
+/** Is @p work on @p pool's worklist (queued, not yet taken by a worker)? */
+static inline bool on_worklist(struct worker_pool *pool, struct work_struct *work)
+{
+	struct work_struct *w;
+	bool found = false;
+
+	raw_spin_lock_irq(&pool->lock);
+	list_for_each_entry(w, &pool->worklist, entry)
+		found = found || w == work;
 	raw_spin_unlock_irq(&pool->lock);
 	return found;
 }
