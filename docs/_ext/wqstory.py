@@ -70,13 +70,13 @@ def _depart_plain(self, node):
     pass
 
 
-def _chapter_ref(env, name, text=None):
-    """A :ref: to chapter ``name``, resolved (and checked) like any other."""
+def _chapter_ref(env, name, short=False):
+    """A :ref: to chapter ``name``, resolved (and checked) like any other:
+    shown with the chapter's title, or ``short`` with its name as code."""
     target = "ch-" + name
     ref = addnodes.pending_xref("", refdomain="std", reftype="ref", reftarget=target,
-                                refexplicit=text is not None, refwarn=True,
-                                refdoc=env.docname)
-    ref += nodes.inline(text or name, text or name)
+                                refexplicit=short, refwarn=True, refdoc=env.docname)
+    ref += nodes.literal(name, name) if short else nodes.inline(name, name)
     return ref
 
 
@@ -163,7 +163,7 @@ class WqStudentPath(SphinxDirective):
                 for i, name in enumerate(step.read_with):
                     if i:
                         q += nodes.Text(", ")
-                    q += _chapter_ref(self.env, name)
+                    q += _chapter_ref(self.env, name, short=True)
                 item += q
             out += item
         return [out]
