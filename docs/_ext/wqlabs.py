@@ -31,6 +31,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 import wqsource
+from wqcache import once_per_version
 
 logger = logging.getLogger(__name__)
 
@@ -40,19 +41,13 @@ _CACHE = {}
 
 def _manifest(env):
     path = env.config.wq_labs_manifest
-    try:
-        stamp = os.stat(path).st_mtime_ns
-    except OSError:
-        stamp = None
-    key = (path, stamp)
-    if key not in _CACHE:
-        _CACHE.clear()
-        data = {"lab": []}
-        if stamp is not None:
-            with open(path, "rb") as f:
-                data = tomllib.load(f)
-        _CACHE[key] = data
-    return _CACHE[key]
+
+    def load(exists):
+        if not exists:
+            return {"lab": []}
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    return once_per_version(_CACHE, path, load)
 
 
 def _handout(env):

@@ -51,6 +51,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import split_explicit_title
 
+from wqcache import once_per_version
+
 logger = logging.getLogger(__name__)
 
 KERNEL_TAG = "v5.9"
@@ -158,15 +160,9 @@ _CACHE = {}
 def _get_index(env):
     """The index, once per XML directory version (not kept in the pickled env)."""
     cfg = env.config
-    try:
-        stamp = os.stat(os.path.join(cfg.wq_doxygen_xml, "index.xml")).st_mtime_ns
-    except OSError:
-        stamp = None
-    key = (cfg.wq_doxygen_xml, stamp)
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = DoxygenIndex(cfg.wq_doxygen_xml, cfg.wq_repo_root)
-    return _CACHE[key]
+    return once_per_version(_CACHE, cfg.wq_doxygen_xml,
+                            lambda _exists: DoxygenIndex(cfg.wq_doxygen_xml, cfg.wq_repo_root),
+                            stamp_of=os.path.join(cfg.wq_doxygen_xml, "index.xml"))
 
 
 _LEAD_RE = re.compile(r"^\s*($|//|/\*|\*|#)")

@@ -27,6 +27,8 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from wqcache import once_per_version
+
 logger = logging.getLogger(__name__)
 
 CH_TAG_RE = re.compile(r"\[ch:([^\]]*)\]")
@@ -91,15 +93,7 @@ _CACHE = {}
 def _get_tests(env):
     """The parsed report, once per file version (not kept in the pickled env)."""
     path = env.config.wq_tests_xml
-    try:
-        stamp = os.stat(path).st_mtime_ns
-    except OSError:
-        stamp = None
-    key = (path, stamp)
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = load_tests(path)
-    return _CACHE[key]
+    return once_per_version(_CACHE, path, lambda _exists: load_tests(path))
 
 
 def _text_entry(text, literal=False):
