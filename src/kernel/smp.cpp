@@ -14,6 +14,11 @@
 #include <linux/smp.h>
 #include <arch/arch.h>
 
+#if defined(__SANITIZE_THREAD__)
+/* The word every barrier touches in a ThreadSanitizer build (linux/compiler.h). */
+int cmwq_tsan_barrier_word;
+#endif
+
 /* One CPU until smp_init() counts them. */
 unsigned int nr_cpu_ids = 1;
 

@@ -29,6 +29,27 @@ static bool boot_affinity_valid;
 
 static_assert(sizeof(pthread_t) <= sizeof(void *), "t->arch holds the pthread_t");
 
+/*
+ * t->arch holds the thread's handle.  Two threads may want to set it at the
+ * same moment: the one that called pthread_create() (it needs the handle at
+ * once, to bind the new task to a core) and the new thread itself (a thread
+ * the substrate did not start learns its own).  Both write the same value,
+ * with a compare-and-swap from NULL, so whoever comes second changes
+ * nothing.  When the thread ends, the handle becomes ARCH_GONE, never NULL
+ * again: a creator that comes back from pthread_create() after its thread
+ * has already ended finds ARCH_GONE and does not publish a dead thread.
+ */
+#define ARCH_GONE ((void *)1)
+
+/** @brief Publish @p handle as @p t's thread, unless it has one or is gone. */
+static void arch_publish(struct task_struct *t, void *handle)
+{
+	void *expected = NULL;
+
+	__atomic_compare_exchange_n(&t->arch, &expected, handle, false, __ATOMIC_RELEASE,
+				    __ATOMIC_RELAXED);
+}
+
 /** @brief What a new thread needs before it becomes its task. */
 struct arch_start {
 	struct task_struct *t;
@@ -93,8 +114,8 @@ struct task_struct *arch_current(void)
 void arch_set_current(struct task_struct *t)
 {
 	arch_cur = t;
-	if (t && !t->arch)
-		t->arch = (void *)pthread_self();
+	if (t)
+		arch_publish(t, (void *)pthread_self());
 }
 
 /**
@@ -146,7 +167,7 @@ int arch_task_start(struct task_struct *t, void (*entry)(struct task_struct *t))
 		free(start);
 		return -EAGAIN;
 	}
-	__atomic_store_n(&t->arch, (void *)thread, __ATOMIC_RELEASE);
+	arch_publish(t, (void *)thread);
 	return 0;
 }
 
@@ -163,7 +184,7 @@ void arch_task_bind(struct task_struct *t, int cpu)
 	void *handle = __atomic_load_n(&t->arch, __ATOMIC_ACQUIRE);
 	cpu_set_t set;
 
-	if (!handle)
+	if (!handle || handle == ARCH_GONE)
 		return;
 	if (cpu >= 0 && (unsigned int)cpu < arch_nr_real_cpus()) {
 		CPU_ZERO(&set);
@@ -248,6 +269,6 @@ void arch_task_wake(struct task_struct *t)
  */
 void arch_task_exit(struct task_struct *t)
 {
-	__atomic_store_n(&t->arch, (void *)NULL, __ATOMIC_RELEASE);
+	__atomic_store_n(&t->arch, ARCH_GONE, __ATOMIC_RELEASE);
 	arch_cur = NULL;
 }

@@ -68,7 +68,7 @@ static void wq_trace_set_worker(struct wq_trace_rec *r, struct worker *worker)
 		r->pool_cpu = pool->cpu;
 		r->pool_nice = pool->attrs ? pool->attrs->nice : 0;
 		r->nr_running = atomic_read(&pool->nr_running);
-		r->nr_idle = pool->nr_idle;
+		r->nr_idle = READ_ONCE(pool->nr_idle);
 	}
 }
 

@@ -20,7 +20,7 @@ void check_flush_dependency(struct workqueue_struct *target_wq, struct work_stru
 	const char *target_name = target_work ? target_work->name : "(all)";
 	struct worker *worker;
 
-	if (target_wq->flags & WQ_MEM_RECLAIM)
+	if (READ_ONCE(target_wq->flags) & WQ_MEM_RECLAIM)
 		return;
 
 	worker = current_wq_worker();
@@ -28,7 +28,7 @@ void check_flush_dependency(struct workqueue_struct *target_wq, struct work_stru
 	WARN_ONCE(current->flags & PF_MEMALLOC,
 		  "workqueue: PF_MEMALLOC task %d(%s) is flushing !WQ_MEM_RECLAIM %s:%s", current->pid,
 		  current->comm, target_wq->name, target_name);
-	WARN_ONCE(worker && ((worker->current_pwq->wq->flags & (WQ_MEM_RECLAIM | __WQ_LEGACY)) == WQ_MEM_RECLAIM),
+	WARN_ONCE(worker && ((READ_ONCE(worker->current_pwq->wq->flags) & (WQ_MEM_RECLAIM | __WQ_LEGACY)) == WQ_MEM_RECLAIM),
 		  "workqueue: WQ_MEM_RECLAIM %s is flushing !WQ_MEM_RECLAIM %s:%s",
 		  worker->current_pwq->wq->name, target_wq->name, target_name);
 }

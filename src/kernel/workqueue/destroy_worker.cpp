@@ -23,7 +23,7 @@ void destroy_worker(struct worker *worker)
 		return;
 
 	pool->nr_workers--;
-	pool->nr_idle--;
+	WRITE_ONCE(pool->nr_idle, pool->nr_idle - 1);
 
 	list_del_init(&worker->entry);
 	WRITE_ONCE(worker->flags, worker->flags | WORKER_DIE);

@@ -58,12 +58,12 @@ void flush_workqueue(struct workqueue_struct *wq)
 			/* no flush in progress: this one leads */
 			WARN_ON_ONCE(wq->flush_color != this_flusher.flush_color);
 
-			wq->first_flusher = &this_flusher;
+			WRITE_ONCE(wq->first_flusher, &this_flusher);
 
 			if (!flush_workqueue_prep_pwqs(wq, wq->flush_color, wq->work_color)) {
 				/* nothing in flight of that color: done already */
 				wq->flush_color = next_color;
-				wq->first_flusher = NULL;
+				WRITE_ONCE(wq->first_flusher, NULL);
 				goto out_unlock;
 			}
 		} else {
@@ -145,13 +145,13 @@ void flush_workqueue(struct workqueue_struct *wq)
 		WARN_ON_ONCE(wq->flush_color != next->flush_color);
 
 		list_del_init(&next->list);
-		wq->first_flusher = next;
+		WRITE_ONCE(wq->first_flusher, next);
 
 		if (flush_workqueue_prep_pwqs(wq, wq->flush_color, -1))
 			break;
 
 		/* nothing of its color in flight: prep_pwqs completed it; go round again */
-		wq->first_flusher = NULL;
+		WRITE_ONCE(wq->first_flusher, NULL);
 	}
 	// [flush_workqueue:cascade-end]
 	// [lab:flush_workqueue:cascade-end]

@@ -12,5 +12,5 @@
  */
 int get_work_color(struct work_struct *work)
 {
-	return (*work_data_bits(work) >> WORK_STRUCT_COLOR_SHIFT) & ((1 << WORK_STRUCT_COLOR_BITS) - 1);
+	return (READ_ONCE(*work_data_bits(work)) >> WORK_STRUCT_COLOR_SHIFT) & ((1 << WORK_STRUCT_COLOR_BITS) - 1);
 }

@@ -20,7 +20,7 @@ void move_linked_works(struct work_struct *work, struct list_head *head, struct 
 
 	list_for_each_entry_safe_from(work, n, NULL, entry) {
 		list_move_tail(&work->entry, head);
-		if (!(*work_data_bits(work) & WORK_STRUCT_LINKED))
+		if (!(READ_ONCE(*work_data_bits(work)) & WORK_STRUCT_LINKED))
 			break;
 	}
 

@@ -25,7 +25,7 @@ void process_one_work(struct worker *worker, struct work_struct *work) __release
 	// [lab:process_one_work]
 	struct pool_workqueue *pwq = get_work_pwq(work);
 	struct worker_pool *pool = worker->pool;
-	bool cpu_intensive = pwq->wq->flags & WQ_CPU_INTENSIVE;
+	bool cpu_intensive = READ_ONCE(pwq->wq->flags) & WQ_CPU_INTENSIVE;
 	int work_color;
 	struct worker *collision;
 

@@ -20,6 +20,6 @@ void put_pwq(struct pool_workqueue *pwq)
 	lockdep_assert_held(&pwq->pool->lock);
 	if (likely(--pwq->refcnt))
 		return;
-	WARN(!(pwq->wq->flags & WQ_UNBOUND), "put_pwq: per-cpu pwq of workqueue \"%s\" lost its base reference",
+	WARN(!(READ_ONCE(pwq->wq->flags) & WQ_UNBOUND), "put_pwq: per-cpu pwq of workqueue \"%s\" lost its base reference",
 	     pwq->wq->name);
 }

@@ -23,7 +23,7 @@ void worker_enter_idle(struct worker *worker)
 
 	/* plain update: the caller may be create_worker(), not the worker itself */
 	WRITE_ONCE(worker->flags, worker->flags | WORKER_IDLE);
-	pool->nr_idle++;
+	WRITE_ONCE(pool->nr_idle, pool->nr_idle + 1);
 	worker->last_active = jiffies;
 
 	list_add(&worker->entry, &pool->idle_list);

@@ -16,7 +16,7 @@ void worker_leave_idle(struct worker *worker)
 	if (WARN_ON_ONCE(!(worker->flags & WORKER_IDLE)))
 		return;
 	worker_clr_flags(worker, WORKER_IDLE);
-	pool->nr_idle--;
+	WRITE_ONCE(pool->nr_idle, pool->nr_idle - 1);
 	list_del_init(&worker->entry);
 	trace_workqueue_worker_woken(worker); /* cmwq's event: woken and off the idle list */
 }

@@ -65,7 +65,7 @@ recheck:
 
 		pool->watchdog_ts = jiffies;
 
-		if (likely(!(*work_data_bits(work) & WORK_STRUCT_LINKED))) {
+		if (likely(!(READ_ONCE(*work_data_bits(work)) & WORK_STRUCT_LINKED))) {
 			/* the common case: a lone item */
 			process_one_work(worker, work);
 			if (unlikely(!list_empty(&worker->scheduled)))

@@ -18,14 +18,14 @@ void workqueue_set_max_active(struct workqueue_struct *wq, int max_active)
 	struct pool_workqueue *pwq;
 
 	/* an explicitly ordered workqueue must stay at one */
-	if (WARN_ON(wq->flags & __WQ_ORDERED_EXPLICIT))
+	if (WARN_ON(READ_ONCE(wq->flags) & __WQ_ORDERED_EXPLICIT))
 		return;
 
-	max_active = wq_clamp_max_active(max_active, wq->flags, wq->name);
+	max_active = wq_clamp_max_active(max_active, READ_ONCE(wq->flags), wq->name);
 
 	mutex_lock(&wq->mutex);
 
-	wq->flags &= ~__WQ_ORDERED;
+	WRITE_ONCE(wq->flags, wq->flags & ~__WQ_ORDERED);
 	wq->saved_max_active = max_active;
 
 	for_each_pwq(pwq, wq)

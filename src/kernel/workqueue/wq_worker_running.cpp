@@ -21,7 +21,7 @@ void wq_worker_running(struct task_struct *task)
 
 	if (!worker->sleeping)
 		return;
-	if (!(worker->flags & WORKER_NOT_RUNNING)) {
+	if (!(READ_ONCE(worker->flags) & WORKER_NOT_RUNNING)) {
 		atomic_inc(&worker->pool->nr_running);
 		trace_workqueue_worker_running(worker); /* cmwq's event: counted back in */
 	}

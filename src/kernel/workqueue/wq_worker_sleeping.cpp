@@ -25,7 +25,7 @@ void wq_worker_sleeping(struct task_struct *task)
 
 	// [wq_worker_sleeping:guards]
 	/* Not counted in nr_running: nothing to give back. */
-	if (worker->flags & WORKER_NOT_RUNNING)
+	if (READ_ONCE(worker->flags) & WORKER_NOT_RUNNING)
 		return;
 
 	pool = worker->pool;

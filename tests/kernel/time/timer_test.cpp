@@ -41,7 +41,13 @@ static void order_fn(struct timer_list *t)
 
 TEST_CASE("timers fire in expiry order, whatever the order they were armed in", "[ch:timers]")
 {
-	const unsigned long delay[NR_TIMERS] = { 25, 5, 15, 10, 20 };
+	/*
+	 * 50 jiffies of margin before the first expiry: the loop below checks
+	 * each timer is pending right after arming it, which holds only while
+	 * none can have fired yet, even on a loaded machine or under
+	 * ThreadSanitizer (tens of times slower).
+	 */
+	const unsigned long delay[NR_TIMERS] = { 75, 55, 65, 60, 70 };
 	const int expected[NR_TIMERS] = { 1, 3, 2, 4, 0 };
 	unsigned long now = jiffies;
 
@@ -80,9 +86,10 @@ TEST_CASE("del_timer() disarms; mod_timer() moves a pending timer", "[ch:timers]
 	init_completion(&b_done);
 	timer_setup(&a, fire_a, 0);
 	timer_setup(&b, fire_b, 0);
-	CHECK(mod_timer(&a, now + 2) == 0);
-	CHECK(mod_timer(&a, now + 5) == 1); /* moved, not added twice */
-	CHECK(mod_timer(&b, now + 10) == 0);
+	/* a cannot fire before it is deleted: 200 jiffies of margin, even under ThreadSanitizer */
+	CHECK(mod_timer(&a, now + 200) == 0);
+	CHECK(mod_timer(&a, now + 250) == 1); /* moved, not added twice */
+	CHECK(mod_timer(&b, now + 260) == 0);
 	CHECK(del_timer(&a) == 1);
 	CHECK_FALSE(timer_pending(&a));
 	CHECK(del_timer(&a) == 0);

@@ -16,7 +16,7 @@ static void check_create_worker_on(int cpu, int pool_index, const char *suffix, 
 	struct worker_pool *pool = &per_cpu(cpu_worker_pools, cpu)[pool_index];
 	struct worker *worker;
 	int before, after, pid;
-	unsigned int flags;
+	unsigned int flags, task_flags;
 	bool attached = false, on_idle_list = false;
 	char want[TASK_COMM_LEN];
 
@@ -46,6 +46,8 @@ static void check_create_worker_on(int cpu, int pool_index, const char *suffix, 
 		for_each_pool_worker(w, pool)
 			if (w == worker)
 				attached = true;
+		/* the worker sets PF_WQ_WORKER in this word under the same mutex */
+		task_flags = worker->task->flags;
 	}
 	mutex_unlock(&wq_pool_attach_mutex);
 
@@ -58,7 +60,7 @@ static void check_create_worker_on(int cpu, int pool_index, const char *suffix, 
 	CHECK(std::string(worker->task->comm) == want);
 	CHECK(worker->task->cpu == cpu);
 	CHECK(worker->task->nice == nice);
-	CHECK((worker->task->flags & PF_KTHREAD));
+	CHECK((task_flags & PF_KTHREAD));
 	/* the pool is bound: the worker is not UNBOUND, and waits idle in PREP */
 	CHECK_FALSE((flags & WORKER_UNBOUND));
 	CHECK((flags & WORKER_IDLE));
