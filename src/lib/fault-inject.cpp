@@ -64,7 +64,7 @@ static bool fault_fail(struct fault_attr *attr)
 		;
 	if (attr->verbose)
 		fprintf(stderr, "FAULT_INJECTION: forcing a failure: %s (probability %lu, interval %lu, times %d)\n",
-			attr->name, attr->probability, attr->interval,
+			attr->name ?: "fault_attr", attr->probability, attr->interval,
 			__atomic_load_n(&attr->times, __ATOMIC_RELAXED));
 	return true;
 }
@@ -290,7 +290,7 @@ int setup_fault_attr(struct fault_attr *attr, const char *str)
 	fault_attr_rearm(attr);
 	return 1;
 bad:
-	pr_warn("FAULT_INJECTION: %s: failed to parse \"%s\"\n", attr->name, str);
+	pr_warn("FAULT_INJECTION: %s: failed to parse \"%s\"\n", attr->name ?: "fault_attr", str);
 	fault_attr_reset(attr);
 	return 0;
 }
