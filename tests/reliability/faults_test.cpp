@@ -8,6 +8,7 @@
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
 #include "kernel/workqueue/worker_test_pool.h"
+#include "kernel/workqueue/blocking_burst.h"
 
 #include <linux/fault-inject.h>
 #include <linux/kthread.h>
@@ -259,33 +260,6 @@ TEST_CASE("create_worker returns NULL at each failure and leaves the pool as it 
 	test_pool_destroy(pool);
 }
 
-/* Items that block until all have started: each needs a worker of its own. */
-struct fault_blocker {
-	struct work_struct work;
-	struct fault_burst *burst;
-	std::atomic<int> runs{ 0 };
-};
-
-struct fault_burst {
-	int n = 0;
-	std::atomic<int> started{ 0 };
-	std::atomic<int> timed_out{ 0 };
-	struct completion all_started;
-	struct completion release;
-};
-
-static void fault_blocker_fn(struct work_struct *work)
-{
-	struct fault_blocker *b = container_of(work, struct fault_blocker, work);
-	struct fault_burst *burst = b->burst;
-
-	b->runs.fetch_add(1);
-	if (burst->started.fetch_add(1) + 1 == burst->n)
-		complete(&burst->all_started);
-	if (!wait_for_completion_timeout(&burst->release, msecs_to_jiffies(TEST_WAIT_MS)))
-		burst->timed_out.fetch_add(1);
-}
-
 TEST_CASE("a failed worker creation is retried after CREATE_COOLDOWN and no item is lost",
 	  "[ch:maybe_create_worker]")
 {
@@ -293,7 +267,7 @@ TEST_CASE("a failed worker creation is retried after CREATE_COOLDOWN and no item
 	int cpu = test_cpu();
 	struct worker_pool *pool = &per_cpu(cpu_worker_pools, cpu)[0];
 	struct workqueue_struct *wq = alloc_workqueue("cooldown", 0, 0);
-	struct fault_burst burst;
+	struct burst burst;
 	int before;
 
 	REQUIRE(wq != NULL);
@@ -305,13 +279,13 @@ TEST_CASE("a failed worker creation is retried after CREATE_COOLDOWN and no item
 	REQUIRE(burst.n <= WQ_DFL_ACTIVE);
 	init_completion(&burst.all_started);
 	init_completion(&burst.release);
-	std::vector<struct fault_blocker> items((size_t)burst.n);
+	std::vector<struct blocker> items((size_t)burst.n);
 
 	fault_attr_fail_nth(&fail_kthread, 1);
 	unsigned long armed_at = jiffies;
-	for (struct fault_blocker &b : items) {
+	for (struct blocker &b : items) {
 		b.burst = &burst;
-		INIT_WORK(&b.work, fault_blocker_fn);
+		INIT_WORK(&b.work, blocker_fn);
 		REQUIRE(queue_work_on(cpu, wq, &b.work));
 	}
 	/* the cooldown is HZ: a bound well above it */
@@ -329,6 +303,6 @@ TEST_CASE("a failed worker creation is retried after CREATE_COOLDOWN and no item
 	CHECK(burst.timed_out.load() == 0);
 	/* the last item needed a worker made after the failed try and the rest that followed it */
 	CHECK(time_after_eq(started_at, armed_at + CREATE_COOLDOWN));
-	for (struct fault_blocker &b : items)
+	for (struct blocker &b : items)
 		CHECK(b.runs.load() == 1);
 }
