@@ -62,9 +62,10 @@ static bool fault_fail(struct fault_attr *attr)
 	while (t > 0 && !__atomic_compare_exchange_n(&attr->times, &t, t - 1, true,
 						      __ATOMIC_RELAXED, __ATOMIC_RELAXED))
 		;
-	if (attr->verbose)
+	if (__atomic_load_n(&attr->verbose, __ATOMIC_RELAXED))
 		fprintf(stderr, "FAULT_INJECTION: forcing a failure: %s (probability %lu, interval %lu, times %d)\n",
-			attr->name ?: "fault_attr", attr->probability, attr->interval,
+			attr->name ?: "fault_attr", __atomic_load_n(&attr->probability, __ATOMIC_RELAXED),
+			__atomic_load_n(&attr->interval, __ATOMIC_RELAXED),
 			__atomic_load_n(&attr->times, __ATOMIC_RELAXED));
 	return true;
 }
@@ -81,6 +82,7 @@ static bool fault_fail(struct fault_attr *attr)
 bool should_fail(struct fault_attr *attr, ssize_t size)
 {
 	unsigned long nth = __atomic_load_n(&attr->nth, __ATOMIC_RELAXED);
+	unsigned long interval, probability;
 
 	/* the countdown first, as the kernel's fail-nth: the nth call fails, once */
 	while (nth) {
@@ -92,7 +94,8 @@ bool should_fail(struct fault_attr *attr, ssize_t size)
 		}
 	}
 
-	if (__atomic_load_n(&attr->probability, __ATOMIC_RELAXED) == 0)
+	probability = __atomic_load_n(&attr->probability, __ATOMIC_RELAXED);
+	if (probability == 0)
 		return false;
 	if (__atomic_load_n(&attr->times, __ATOMIC_RELAXED) == 0)
 		return false;
@@ -100,10 +103,10 @@ bool should_fail(struct fault_attr *attr, ssize_t size)
 		__atomic_sub_fetch(&attr->space, size, __ATOMIC_RELAXED);
 		return false;
 	}
-	if (attr->interval > 1 &&
-	    __atomic_add_fetch(&attr->count, 1, __ATOMIC_RELAXED) % attr->interval)
+	interval = __atomic_load_n(&attr->interval, __ATOMIC_RELAXED);
+	if (interval > 1 && __atomic_add_fetch(&attr->count, 1, __ATOMIC_RELAXED) % interval)
 		return false;
-	if (attr->probability <= fault_rand(attr) % 100)
+	if (probability <= fault_rand(attr) % 100)
 		return false;
 	return fault_fail(attr);
 }
@@ -153,10 +156,10 @@ void fault_attr_reset(struct fault_attr *attr)
 	__atomic_store_n(&attr->armed, 0, __ATOMIC_RELEASE);
 	__atomic_store_n(&attr->probability, 0, __ATOMIC_RELAXED);
 	__atomic_store_n(&attr->nth, 0, __ATOMIC_RELAXED);
-	attr->interval = 1;
+	__atomic_store_n(&attr->interval, 1, __ATOMIC_RELAXED);
 	__atomic_store_n(&attr->times, 1, __ATOMIC_RELAXED);
 	__atomic_store_n(&attr->space, 0, __ATOMIC_RELAXED);
-	attr->verbose = 0;
+	__atomic_store_n(&attr->verbose, 0, __ATOMIC_RELAXED);
 	__atomic_store_n(&attr->count, 0, __ATOMIC_RELAXED);
 	__atomic_store_n(&attr->injected, 0, __ATOMIC_RELAXED);
 #ifdef CMWQ_ARCH_SIM
@@ -210,7 +213,7 @@ unsigned long fault_attr_injected(const struct fault_attr *attr)
 
 /**
  * @brief Read one "key=value" (or "next") of a spec into @p attr.
- * @param attr the injection point
+ * @param attr a private copy of the knobs, not yet seen by anyone
  * @param key the key
  * @param val its value, or NULL when there was no '='
  *
@@ -256,6 +259,10 @@ static int setup_fault_key(struct fault_attr *attr, const char *key, const char 
  * @param attr the injection point; reset first
  * @param str the spec (see linux/fault-inject.h)
  *
+ * The spec is read into a copy first; the knobs are then stored one by one
+ * with relaxed atomics (a caller of should_fail() may be reading them), and
+ * the point is armed last.
+ *
  * Context: while nobody else changes @p attr's knobs.
  * @return 1 on success; 0 (attr left off) when the spec does not parse, as the kernel's
  */
@@ -263,35 +270,42 @@ int setup_fault_attr(struct fault_attr *attr, const char *str)
 {
 	unsigned long interval, probability;
 	int space, times, used = 0;
+	struct fault_attr spec;
 	char buf[256];
 	char *save = NULL;
 
 	fault_attr_reset(attr);
+	spec.rng = __atomic_load_n(&attr->rng, __ATOMIC_RELAXED); /* the default seed */
 	if (sscanf(str, "%lu,%lu,%d,%d%n", &interval, &probability, &space, &times, &used) == 4 &&
 	    !str[used]) {
-		attr->interval = interval ? interval : 1;
-		attr->probability = probability > 100 ? 100 : probability;
-		attr->space = space;
-		attr->times = times;
-		fault_attr_rearm(attr);
-		return 1;
-	}
-	if (strlen(str) >= sizeof(buf))
-		goto bad;
-	strcpy(buf, str);
-	for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		char *eq = strchr(tok, '=');
-
-		if (eq)
-			*eq++ = '\0';
-		if (!setup_fault_key(attr, tok, eq))
+		spec.interval = interval ? interval : 1;
+		spec.probability = probability > 100 ? 100 : probability;
+		spec.space = space;
+		spec.times = times;
+	} else {
+		if (strlen(str) >= sizeof(buf))
 			goto bad;
+		strcpy(buf, str);
+		for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+			char *eq = strchr(tok, '=');
+
+			if (eq)
+				*eq++ = '\0';
+			if (!setup_fault_key(&spec, tok, eq))
+				goto bad;
+		}
 	}
+	__atomic_store_n(&attr->interval, spec.interval, __ATOMIC_RELAXED);
+	__atomic_store_n(&attr->times, spec.times, __ATOMIC_RELAXED);
+	__atomic_store_n(&attr->space, spec.space, __ATOMIC_RELAXED);
+	__atomic_store_n(&attr->verbose, spec.verbose, __ATOMIC_RELAXED);
+	__atomic_store_n(&attr->rng, spec.rng, __ATOMIC_RELAXED);
+	__atomic_store_n(&attr->nth, spec.nth, __ATOMIC_RELAXED);
+	__atomic_store_n(&attr->probability, spec.probability, __ATOMIC_RELAXED);
 	fault_attr_rearm(attr);
 	return 1;
 bad:
 	pr_warn("FAULT_INJECTION: %s: failed to parse \"%s\"\n", attr->name ?: "fault_attr", str);
-	fault_attr_reset(attr);
 	return 0;
 }
 // [fault:setup-end]
