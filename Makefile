@@ -17,6 +17,9 @@
 #   make test-sim-long    the sim tests over many seeds (SIM_SEEDS=5000);
 #                         a failing seed replays with WQ_SEED=<n>
 #   make bench            build and run the benchmarks (bench/README.md); not a test
+#   make stress           10^7 items through 1,000 workqueues on 2 and 64 virtual
+#                         CPUs, a 10-minute soak, the same under fault injection
+#                         (tests/reliability/stress.sh; about 12 minutes); not in make test
 #   make labs             list the labs (id, title, points); exercises/labs.toml
 #   make grade [LAB=<id>] grade a lab (all labs, or a hand-out's lab): Score: x/y,
 #                         build/grade/results.json; GRADE_HIDDEN=<dir> adds hidden tests
@@ -200,6 +203,19 @@ BENCH_N ?= 2000
 bench: build
 	cmake --build $(BUILD) -j$(NPROC) --target bench_sim_schedules
 	taskset -c 0 $(BUILD)/bin/bench_sim_schedules all $(BENCH_N)
+
+# --- stress (never part of make test; CTest runs a short version) -----------
+
+STRESS_ITEMS ?= 10000000
+STRESS_WQS   ?= 1000
+STRESS_CHURN ?= 10000
+STRESS_SOAK  ?= 600
+
+.PHONY: stress
+stress: configure
+	cmake --build $(BUILD) -j$(NPROC) --target cmwq_stress cmwq_stress_sim
+	LOGDIR=$(BUILD)/stress bash tests/reliability/stress.sh $(BUILD)/bin \
+		$(STRESS_ITEMS) $(STRESS_WQS) $(STRESS_CHURN) $(STRESS_SOAK)
 
 # --- the book ---------------------------------------------------------------
 

@@ -7,6 +7,7 @@
  * system workqueues exist.
  */
 #include <linux/cpu.h>
+#include <linux/fault-inject.h>
 #include <linux/init.h>
 #include <linux/workqueue.h>
 #include <arch/arch.h>
@@ -40,5 +41,7 @@ __attribute__((constructor(101))) static void start_kernel(void)
 	rcu_init();
 	workqueue_init_early();
 	workqueue_init();
+	/* failures on demand only once the first workers exist (workqueue_init() BUGs otherwise) */
+	fault_inject_init_from_env();
 }
 // [boot:start_kernel-end]

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include <linux/completion.h>
+#include <linux/fault-inject.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/slab.h>
@@ -71,16 +72,20 @@ static void kthread_entry(struct task_struct *t)
  * @param namefmt printf-style name, e.g. "kworker/%d:%d"
  *
  * Context: process context; may allocate.
- * @return the new task, or ERR_PTR(-ENOMEM)
+ * @return the new task, or ERR_PTR(-ENOMEM) (also when failslab or fail_kthread says so)
  */
 struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *data, int node,
 					   const char namefmt[], ...)
 {
-	struct kthread *k = kzalloc(sizeof(*k), GFP_KERNEL);
+	struct kthread *k;
 	struct task_struct *t;
 	va_list args;
 
 	(void)node;
+	/* fail_kthread: as when v5.9's kthreadd cannot make the thread (linux/fault-inject.h) */
+	if (unlikely(fault_attr_armed(&fail_kthread)) && should_fail(&fail_kthread, 1))
+		return (struct task_struct *)ERR_PTR(-ENOMEM);
+	k = kzalloc(sizeof(*k), GFP_KERNEL);
 	if (!k)
 		return (struct task_struct *)ERR_PTR(-ENOMEM);
 	t = &k->task;

@@ -3,6 +3,7 @@
 #ifndef _LINUX_SLAB_H
 #define _LINUX_SLAB_H
 
+#include <linux/fault-inject.h>
 #include <linux/types.h>
 
 /*
@@ -18,10 +19,21 @@ struct kalloc_ptr {
 
 void *__kmalloc(size_t size, size_t align, bool zero);
 
-static inline kalloc_ptr kmalloc(size_t size, gfp_t) { return { __kmalloc(size, 0, false) }; }
-static inline kalloc_ptr kzalloc(size_t size, gfp_t) { return { __kmalloc(size, 0, true) }; }
-static inline kalloc_ptr kzalloc_node(size_t size, gfp_t, int) { return { __kmalloc(size, 0, true) }; }
-static inline kalloc_ptr kcalloc(size_t n, size_t size, gfp_t) { return { __kmalloc(n * size, 0, true) }; }
+/*
+ * Every slab allocation asks failslab first, as v5.9's slab_pre_alloc_hook()
+ * does (linux/fault-inject.h); __kmalloc() itself never fails on purpose.
+ */
+static inline void *slab_alloc(size_t size, size_t align, bool zero, gfp_t flags)
+{
+	if (should_failslab(size, flags))
+		return NULL;
+	return __kmalloc(size, align, zero);
+}
+
+static inline kalloc_ptr kmalloc(size_t size, gfp_t f) { return { slab_alloc(size, 0, false, f) }; }
+static inline kalloc_ptr kzalloc(size_t size, gfp_t f) { return { slab_alloc(size, 0, true, f) }; }
+static inline kalloc_ptr kzalloc_node(size_t size, gfp_t f, int) { return { slab_alloc(size, 0, true, f) }; }
+static inline kalloc_ptr kcalloc(size_t n, size_t size, gfp_t f) { return { slab_alloc(n * size, 0, true, f) }; }
 void kfree(const void *p);
 
 /* A cache of equal-size, aligned objects (here: just the size and alignment to use). */
@@ -34,8 +46,8 @@ struct kmem_cache {
 #define SLAB_PANIC 0x1u
 struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align, unsigned int flags);
 #define KMEM_CACHE(s, flags) kmem_cache_create(#s, sizeof(struct s), alignof(struct s), (flags))
-static inline kalloc_ptr kmem_cache_alloc(struct kmem_cache *c, gfp_t) { return { __kmalloc(c->size, c->align, false) }; }
-static inline kalloc_ptr kmem_cache_alloc_node(struct kmem_cache *c, gfp_t, int) { return { __kmalloc(c->size, c->align, false) }; }
+static inline kalloc_ptr kmem_cache_alloc(struct kmem_cache *c, gfp_t f) { return { slab_alloc(c->size, c->align, false, f) }; }
+static inline kalloc_ptr kmem_cache_alloc_node(struct kmem_cache *c, gfp_t f, int) { return { slab_alloc(c->size, c->align, false, f) }; }
 static inline void kmem_cache_free(struct kmem_cache *, void *p) { kfree(p); }
 
 #endif

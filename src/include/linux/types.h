@@ -55,5 +55,7 @@ struct callback_head {
 /* Allocation flags: userspace allocation never sleeps differently, kept for shape. */
 #define GFP_KERNEL 0u
 #define GFP_ATOMIC 1u
+/* Must not fail: fault injection (failslab) leaves such an allocation alone, as v5.9 does. */
+#define __GFP_NOFAIL 0x8000u
 
 #endif /* _LINUX_TYPES_H */

@@ -69,7 +69,8 @@ static thread_local struct adopted_task adopted;
  */
 static struct task_struct *adopt_current(void)
 {
-	struct task_struct *t = kzalloc(sizeof(*t), GFP_KERNEL);
+	/* a thread cannot run without its task: never a target of failslab */
+	struct task_struct *t = kzalloc(sizeof(*t), GFP_KERNEL | __GFP_NOFAIL);
 
 	BUG_ON(!t);
 	t->state = TASK_RUNNING;

@@ -3,6 +3,7 @@
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
 #include "worker_test_pool.h"
+#include "blocking_burst.h"
 
 #include <vector>
 
@@ -32,35 +33,8 @@ TEST_CASE("maybe_create_worker creates a worker and returns with pool->lock held
 
 /*
  * The behaviour it exists for: items that block on one CPU need more workers
- * than the pool has.  Every item blocks on `release` (a completion: the
- * worker sleeps through schedule(), so it counts as blocked) until all of
- * them have started.  That needs one worker per item at the same time, so
- * the pool's manager has to create the missing ones with maybe_create_worker().
+ * than the pool has (blocking_burst.h).
  */
-struct blocker {
-	struct work_struct work;
-	struct burst *burst;
-};
-
-struct burst {
-	int n;
-	std::atomic<int> started{ 0 };
-	std::atomic<int> timed_out{ 0 };
-	struct completion all_started;
-	struct completion release;
-};
-
-static void blocker_fn(struct work_struct *work)
-{
-	struct blocker *b = container_of(work, struct blocker, work);
-	struct burst *burst = b->burst;
-
-	if (burst->started.fetch_add(1) + 1 == burst->n)
-		complete(&burst->all_started);
-	if (!wait_for_completion_timeout(&burst->release, msecs_to_jiffies(TEST_WAIT_MS)))
-		burst->timed_out.fetch_add(1);
-}
-
 TEST_CASE("blocking items on one CPU make the manager create workers until each has one",
 	  "[ch:maybe_create_worker]")
 {
