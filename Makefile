@@ -176,7 +176,7 @@ test-asan: deps
 	@$(call run_ctest,$(ASAN_BUILD))
 
 test-sim-long: build
-	$(BUILD)/bin/cmwq_sim_tests --seeds 1..$(SIM_SEEDS) --jobs $(NPROC)
+	$(BUILD)/bin/cmwq_sim_tests --seeds 1..$(SIM_SEEDS) --jobs $(NPROC) --whole
 
 # --- benchmarks (never part of make test) ------------------------------------
 

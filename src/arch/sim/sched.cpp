@@ -55,6 +55,7 @@ static struct sim_fiber **sim_fibers;
 static int sim_nr_fibers, sim_cap_fibers;
 static struct sim_fiber **sim_cand;
 u64 *sim_runnable_mask;
+int sim_nr_lock_waiters;
 /* The fiber we just switched away from (for the code after a switch). */
 static struct sim_fiber *sim_prev;
 static int sim_next_id = 1;
@@ -120,12 +121,11 @@ static u64 sim_rand_below(u64 n)
 	return (u64)(((unsigned __int128)sim_rand() * n) >> 64);
 }
 
+/* One step of FNV-1a over a whole 64-bit word, then a shift to spread the high bits down. */
 static void sim_mix(u64 v)
 {
-	for (int i = 0; i < 8; i++) {
-		sim_digest ^= (v >> (8 * i)) & 0xff;
-		sim_digest *= 0x100000001b3ull;
-	}
+	sim_digest = (sim_digest ^ v) * 0x100000001b3ull;
+	sim_digest ^= sim_digest >> 29;
 }
 
 /* ---- reports ---------------------------------------------------------------- */

@@ -41,12 +41,15 @@ struct sim_fiber {
 
 /* Bit i set: the i-th fiber in creation order is runnable (the chooser's index). */
 extern u64 *sim_runnable_mask;
+/* Fibers parked on a lock word (SIM_LOCK): an unlock with none has nobody to wake. */
+extern int sim_nr_lock_waiters;
 
 /** @brief Set what @p f waits for (SIM_RUNNABLE: nothing), keeping the chooser's index in step. */
 static inline void sim_set_wait(struct sim_fiber *f, enum sim_wait w)
 {
 	u64 bit = 1ull << (f->slot % 64);
 
+	sim_nr_lock_waiters += (w == SIM_LOCK) - (f->wait == SIM_LOCK);
 	f->wait = w;
 	if (w == SIM_RUNNABLE)
 		sim_runnable_mask[f->slot / 64] |= bit;

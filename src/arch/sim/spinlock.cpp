@@ -62,7 +62,7 @@ void arch_spin_unlock(int *word)
 
 	__atomic_store_n(word, 0, __ATOMIC_RELAXED);
 	sim_lock_held(word, false);
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; sim_nr_lock_waiters && i < n; i++) {
 		if (all[i]->wait == SIM_LOCK && all[i]->lock_word == word) {
 			sim_set_wait(all[i], SIM_RUNNABLE);
 			all[i]->lock_word = NULL;

@@ -314,7 +314,8 @@ int run_seeds(const runner_opts &o, const char *prog)
 				j = { o.first + next / names.size(), (int)(next % names.size()) };
 			}
 			next++;
-			if (ftruncate(s.fd, 0) != 0) {
+			/* The child writes at the file offset it shares with us: rewind it too. */
+			if (ftruncate(s.fd, 0) != 0 || lseek(s.fd, 0, SEEK_SET) != 0) {
 				perror("cmwq-sim: ftruncate");
 				return 2;
 			}
