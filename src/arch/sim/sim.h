@@ -64,7 +64,8 @@ void sim_freeze(void);
  * the generator, the pct plan and priorities and the digest start afresh;
  * the world (tasks, pools, the clock) stays as it is.
  *
- * For a benchmark that forks one booted world into many schedules.  The
+ * For a program that forks one booted world into many schedules: the seed
+ * runner of cmwq_sim_tests (--seeds), bench/sim_schedules.cpp.  The
  * strategy follows the seed's parity unless CMWQ_SIM_STRATEGY fixed it.
  */
 void sim_reseed(u64 seed);

@@ -355,8 +355,10 @@ int run_seeds(const runner_opts &o, const char *prog)
 					std::string how;
 
 					if (s.killed) {
-						how = "hung: still running after " + std::to_string((int)o.timeout) +
-						      " s, killed";
+						char secs[32];
+
+						snprintf(secs, sizeof(secs), "%g", o.timeout);
+						how = std::string("hung: still running after ") + secs + " s, killed";
 						hung++;
 					} else if (WIFSIGNALED(status)) {
 						how = std::string("crashed: ") + strsignal(WTERMSIG(status));
@@ -408,13 +410,13 @@ int run_seeds(const runner_opts &o, const char *prog)
 	double secs = now_s() - t0;
 
 	sigprocmask(SIG_SETMASK, &old, NULL);
-	printf("cmwq-sim: seeds %llu..%llu: %llu schedule%s (%s x %llu seeds), %llu failed (%llu hung), "
+	printf("cmwq-sim: seeds %llu..%llu: %llu schedule%s (%s x %llu seed%s), %llu failed (%llu hung), "
 	       "in %.1f s: %.0f schedules/s with %d job%s\n",
 	       (unsigned long long)o.first, (unsigned long long)o.last, (unsigned long long)nr_jobs,
 	       nr_jobs == 1 ? "" : "s",
 	       o.whole ? "all matching test cases in one world" :
 			 (std::to_string(names.size()) + " test case" + (names.size() == 1 ? "" : "s")).c_str(),
-	       (unsigned long long)(o.last - o.first + 1), (unsigned long long)failed,
+	       (unsigned long long)(o.last - o.first + 1), o.last == o.first ? "" : "s", (unsigned long long)failed,
 	       (unsigned long long)hung, secs, (double)nr_jobs / secs, o.jobs, o.jobs == 1 ? "" : "s");
 	fflush(stdout);
 	return failed ? 1 : 0;
