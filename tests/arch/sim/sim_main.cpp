@@ -262,7 +262,7 @@ int run_seeds(const runner_opts &o, const char *prog)
 
 		for (Catch::TestCase const &other : all)
 			matches += one.matches(other);
-		if (matches != 1) {
+		if (matches != 1 && !o.whole) {
 			fprintf(stderr, "cmwq-sim: the test case \"%s\" cannot be selected alone by name (%d match)\n",
 				tc.name.c_str(), matches);
 			return 2;
