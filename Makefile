@@ -14,8 +14,8 @@
 #   make forward-refs     how often the student path points ahead (max 10%)
 #   make try-it           run every command of the book's "Try it" sections
 #                         (docs/try_it.py; make docs runs it after the cross-check)
-#   make test-sim-long    the sim tests over many seeds (SIM_SEEDS=5000);
-#                         a failing seed replays with WQ_SEED=<n>
+#   make test-sim-long    the sim tests over many seeds (SIM_SEEDS=100000, forked
+#                         from one booted world); a failure prints its replay command
 #   make bench            build and run the benchmarks (bench/README.md); not a test
 #   make stress           10^7 items through 1,000 workqueues on 2 and 64 virtual
 #                         CPUs, a 10-minute soak, the same under fault injection
@@ -52,7 +52,7 @@ DOXY_OUT   := $(BUILD)/doxygen
 HTML       := $(BUILD)/docs/html
 PREFIX     ?= /usr/local
 T          ?=
-SIM_SEEDS  ?= 5000
+SIM_SEEDS  ?= 100000
 # The pictures the book embeds, each OUT:SCENARIO:FORMAT, drawn by
 # `wqsim SCENARIO --seed 1 --format FORMAT -o build/docs-gen/OUT.svg` under the
 # sim backend: the same bytes at every build until the code changes.
@@ -194,7 +194,7 @@ test-tsan: deps
 	@$(call run_ctest,$(TSAN_BUILD))
 
 test-sim-long: build
-	bash tests/arch/sim/run_seeds.sh $(BUILD)/bin/cmwq_sim_tests 1 $(SIM_SEEDS)
+	$(BUILD)/bin/cmwq_sim_tests --seeds 1..$(SIM_SEEDS) --jobs $(NPROC) --whole
 
 # --- benchmarks (never part of make test) ------------------------------------
 

@@ -8,9 +8,9 @@
  *
  *   fork:  fork the booted process, reseed the child (sim_reseed()), run
  *          the scenario there; the parent waits.  Every child starts from
- *          the same booted world.
- *   exec:  start this program again with WQ_SEED=<n> (what
- *          tests/arch/sim/run_seeds.sh does); boot included.
+ *          the same booted world (what `cmwq_sim_tests --seeds` does).
+ *   exec:  start this program again with WQ_SEED=<n>; boot included (what
+ *          the CTest seed runs did before the seed runner).
  *   inproc: no fresh world at all: reseed and run the scenario again in the
  *          same process.  The upper bound: the scheduler's own speed.
  *

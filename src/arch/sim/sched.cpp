@@ -9,6 +9,13 @@
  * gives the same sequence of choices.  Time is a counter: it moves only
  * when nobody can run, and then straight to the earliest deadline.
  */
+/*
+ * _longjmp() between two stacks is what a fiber switch is; with
+ * _FORTIFY_SOURCE it would become __longjmp_chk(), which takes a jump to
+ * another stack for stack corruption.
+ */
+#undef _FORTIFY_SOURCE
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,9 +54,13 @@ static bool sim_booted;
 static struct sim_fiber **sim_fibers;
 static int sim_nr_fibers, sim_cap_fibers;
 static struct sim_fiber **sim_cand;
+u64 *sim_runnable_mask;
+int sim_nr_lock_waiters;
 /* The fiber we just switched away from (for the code after a switch). */
 static struct sim_fiber *sim_prev;
 static int sim_next_id = 1;
+/* Fibers whose task has returned and whose stack is not freed yet. */
+static int sim_nr_dead;
 
 static u64 sim_seed_v = 1;
 /* CMWQ_SIM_TRACE=1: print every choice to stderr. */
@@ -110,12 +121,11 @@ static u64 sim_rand_below(u64 n)
 	return (u64)(((unsigned __int128)sim_rand() * n) >> 64);
 }
 
+/* One step of FNV-1a over a whole 64-bit word, then a shift to spread the high bits down. */
 static void sim_mix(u64 v)
 {
-	for (int i = 0; i < 8; i++) {
-		sim_digest ^= (v >> (8 * i)) & 0xff;
-		sim_digest *= 0x100000001b3ull;
-	}
+	sim_digest = (sim_digest ^ v) * 0x100000001b3ull;
+	sim_digest ^= sim_digest >> 29;
 }
 
 /* ---- reports ---------------------------------------------------------------- */
@@ -255,13 +265,17 @@ static void sim_add_fiber(struct sim_fiber *f)
 
 		sim_fibers = (struct sim_fiber **)realloc(sim_fibers, cap * sizeof(*sim_fibers));
 		sim_cand = (struct sim_fiber **)realloc(sim_cand, cap * sizeof(*sim_cand));
-		if (!sim_fibers || !sim_cand) {
+		sim_runnable_mask = (u64 *)realloc(sim_runnable_mask, cap / 64 * sizeof(u64));
+		if (!sim_fibers || !sim_cand || !sim_runnable_mask) {
 			fprintf(stderr, "cmwq-sim: out of memory\n");
 			abort();
 		}
+		memset(sim_runnable_mask + sim_cap_fibers / 64, 0, (cap - sim_cap_fibers) / 64 * sizeof(u64));
 		sim_cap_fibers = cap;
 	}
+	f->slot = sim_nr_fibers;
 	sim_fibers[sim_nr_fibers++] = f;
+	sim_set_wait(f, f->wait);
 }
 
 /**
@@ -271,17 +285,26 @@ static void sim_reap(void)
 {
 	int j = 0;
 
+	if (!sim_nr_dead)
+		return; /* the common case: a switch with nobody to bury */
 	for (int i = 0; i < sim_nr_fibers; i++) {
 		struct sim_fiber *f = sim_fibers[i];
 
 		if (f->wait == SIM_DEAD && f != sim_cur) {
 			munmap(f->map, f->map_len);
 			free(f);
+			sim_nr_dead--;
 			continue;
 		}
 		sim_fibers[j++] = f;
 	}
 	sim_nr_fibers = j;
+	/* The survivors moved down: index them again. */
+	memset(sim_runnable_mask, 0, sim_cap_fibers / 64 * sizeof(u64));
+	for (int i = 0; i < sim_nr_fibers; i++) {
+		sim_fibers[i]->slot = i;
+		sim_set_wait(sim_fibers[i], sim_fibers[i]->wait);
+	}
 }
 
 /**
@@ -317,7 +340,26 @@ static void sim_switch_to(struct sim_fiber *next)
 	__sanitizer_start_switch_fiber(prev->wait == SIM_DEAD ? NULL : &prev->asan_fake,
 				       next->asan_bottom, next->asan_size);
 #endif
+#if SIM_ASAN
 	swapcontext(&prev->ctx, &next->ctx);
+#else
+	/*
+	 * swapcontext() also saves and restores the signal mask, a system call
+	 * at every switch, and no fiber here ever changes its mask.  So a
+	 * fiber's first run starts from its ucontext (setcontext()), and every
+	 * later switch saves registers with _setjmp() and resumes the next
+	 * fiber with _longjmp(), neither of which enters the kernel.  (Under
+	 * ASan, swapcontext() stays: its interceptors know about fibers.)
+	 */
+	if (!_setjmp(prev->jb)) {
+		if (next->started) {
+			_longjmp(next->jb, 1);
+		} else {
+			next->started = true;
+			setcontext(&next->ctx);
+		}
+	}
+#endif
 	sim_after_switch();
 }
 
@@ -332,7 +374,8 @@ static void sim_trampoline(void)
 	self = sim_cur;
 	self->entry(self->task);
 	/* The task function returned (and dropped its task): this fiber is done. */
-	self->wait = SIM_DEAD;
+	sim_set_wait(self, SIM_DEAD);
+	sim_nr_dead++;
 	sim_block();
 	abort(); /* a dead fiber is never chosen */
 }
@@ -376,7 +419,7 @@ struct sim_fiber *sim_fiber_new(struct task_struct *t, void (*entry)(struct task
 	f->id = sim_next_id++;
 	f->task = t;
 	f->entry = entry;
-	f->wait = SIM_RUNNABLE;
+	f->wait = SIM_RUNNABLE; /* sim_add_fiber() indexes it */
 	f->deadline = ~0ull;
 	f->prio = (1ull << 41) + sim_rand_below(~0ull - (1ull << 41));
 	f->map = map;
@@ -435,11 +478,14 @@ static struct sim_fiber *sim_choose(struct sim_fiber *avoid)
 	struct sim_fiber *best = NULL;
 	int k = 0;
 
-	for (int i = 0; i < sim_nr_fibers; i++) {
-		struct sim_fiber *f = sim_fibers[i];
+	/* The runnable fibers in creation order, from the index: most fibers sleep. */
+	for (int w = 0; w < (sim_nr_fibers + 63) / 64; w++) {
+		for (u64 bits = sim_runnable_mask[w]; bits; bits &= bits - 1) {
+			struct sim_fiber *f = sim_fibers[w * 64 + __builtin_ctzll(bits)];
 
-		if (f->wait == SIM_RUNNABLE && f != avoid)
-			sim_cand[k++] = f;
+			if (f != avoid)
+				sim_cand[k++] = f;
+		}
 	}
 	if (k == 0 && avoid && avoid->wait == SIM_RUNNABLE)
 		sim_cand[k++] = avoid;
@@ -479,7 +525,7 @@ static void sim_advance_clock(void)
 		struct sim_fiber *f = sim_fibers[i];
 
 		if (f->wait == SIM_BLOCKED && f->deadline <= sim_now_ns) {
-			f->wait = SIM_RUNNABLE;
+			sim_set_wait(f, SIM_RUNNABLE);
 			f->deadline = ~0ull;
 		}
 	}
@@ -512,7 +558,7 @@ void sim_block(void)
 
 	if (sim_frozen) {
 		/* The process is ending: nobody else will run; do not wait for them. */
-		sim_cur->wait = SIM_RUNNABLE;
+		sim_set_wait(sim_cur, SIM_RUNNABLE);
 		return;
 	}
 	sim_step();
@@ -537,7 +583,7 @@ static void sim_spin_time(void)
 		struct sim_fiber *f = sim_fibers[i];
 
 		if (f->wait == SIM_BLOCKED && f->deadline <= sim_now_ns) {
-			f->wait = SIM_RUNNABLE;
+			sim_set_wait(f, SIM_RUNNABLE);
 			f->deadline = ~0ull;
 		}
 	}
@@ -678,7 +724,14 @@ void sim_boot(void)
 		fprintf(stderr, "cmwq-sim: CMWQ_SIM_STRATEGY=%s is neither random nor pct\n", strategy);
 	}
 
-	sim_seed_generator(sim_seed_v);
+	if (&sim_fixed_boot_seed) {
+		/* The boot draws from the program's fixed seed; main() reseeds. */
+		if (!sim_strategy_forced)
+			sim_strategy = (sim_fixed_boot_seed & 1) ? SIM_PCT : SIM_RANDOM;
+		sim_seed_generator(sim_fixed_boot_seed);
+	} else {
+		sim_seed_generator(sim_seed_v);
+	}
 
 	depth = sim_env_u64("CMWQ_SIM_PCT_DEPTH", 3);
 	steps = sim_env_u64("CMWQ_SIM_PCT_STEPS", 200000);
@@ -693,8 +746,9 @@ void sim_boot(void)
 	sim_pct_plan();
 
 	sim_root.id = 0;
-	sim_root.wait = SIM_RUNNABLE;
+	sim_root.wait = SIM_RUNNABLE; /* sim_add_fiber() indexes it */
 	sim_root.deadline = ~0ull;
+	sim_root.started = true; /* it is running now: the first switch saves it */
 	sim_root.prio = (1ull << 41) + sim_rand_below(~0ull - (1ull << 41));
 	sim_add_fiber(&sim_root);
 	sim_cur = &sim_root;

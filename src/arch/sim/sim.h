@@ -5,6 +5,8 @@
  *
  * Knobs, all read once at boot from the environment:
  *   WQ_SEED=<n>               the seed (default 1); the same seed replays the same run
+ *                             (the boot's too, unless the program fixes its boot seed:
+ *                             sim_fixed_boot_seed below)
  *   CMWQ_SIM_STRATEGY=random|pct
  *                             how the next task is chosen (default: random for an
  *                             even seed, pct for an odd one)
@@ -62,10 +64,24 @@ void sim_freeze(void);
  * the generator, the pct plan and priorities and the digest start afresh;
  * the world (tasks, pools, the clock) stays as it is.
  *
- * For a benchmark that forks one booted world into many schedules.  The
+ * For a program that forks one booted world into many schedules: the seed
+ * runner of cmwq_sim_tests (--seeds), bench/sim_schedules.cpp.  The
  * strategy follows the seed's parity unless CMWQ_SIM_STRATEGY fixed it.
  */
 void sim_reseed(u64 seed);
+
+/**
+ * @brief A program that defines this (a weak reference here) boots from this
+ * seed, whatever WQ_SEED says; sim_seed() still reports WQ_SEED, and the
+ * program calls sim_reseed(sim_seed()) at the start of main().
+ *
+ * So the booted world at main() is the same for every seed, and a child
+ * forked from it and reseeded with N makes exactly the schedule that a
+ * fresh process started with WQ_SEED=N makes: cmwq_sim_tests defines it
+ * (tests/arch/sim/boot_seed.cpp) for its seed runner.  Programs that do not
+ * define it (wqsim, the labs' binaries) draw their boot from WQ_SEED too.
+ */
+extern const u64 sim_fixed_boot_seed __attribute__((weak));
 
 /**
  * @brief For a debugger: list every task, its state and what it waits for, on stderr.

@@ -41,7 +41,7 @@ void arch_spin_lock(int *word)
 {
 	sim_point();
 	while (__atomic_load_n(word, __ATOMIC_RELAXED) && !sim_frozen) {
-		sim_cur->wait = SIM_LOCK;
+		sim_set_wait(sim_cur, SIM_LOCK);
 		sim_cur->lock_word = word;
 		sim_block();
 	}
@@ -62,9 +62,9 @@ void arch_spin_unlock(int *word)
 
 	__atomic_store_n(word, 0, __ATOMIC_RELAXED);
 	sim_lock_held(word, false);
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; sim_nr_lock_waiters && i < n; i++) {
 		if (all[i]->wait == SIM_LOCK && all[i]->lock_word == word) {
-			all[i]->wait = SIM_RUNNABLE;
+			sim_set_wait(all[i], SIM_RUNNABLE);
 			all[i]->lock_word = NULL;
 		}
 	}

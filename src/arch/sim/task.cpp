@@ -120,7 +120,7 @@ void arch_task_block(struct task_struct *t)
 		sim_point();
 		return;
 	}
-	f->wait = SIM_BLOCKED;
+	sim_set_wait(f, SIM_BLOCKED);
 	f->deadline = ~0ull;
 	sim_block();
 }
@@ -140,7 +140,7 @@ void arch_task_block_until(struct task_struct *t, u64 deadline_ns)
 		sim_point();
 		return;
 	}
-	f->wait = SIM_BLOCKED;
+	sim_set_wait(f, SIM_BLOCKED);
 	f->deadline = deadline_ns;
 	sim_block();
 }
@@ -163,7 +163,7 @@ void sim_run_for(u64 ns)
 	}
 	/* A stray wake-up makes the fiber runnable early: wait again for the rest. */
 	while (sim_now_ns < until && !sim_frozen) {
-		sim_cur->wait = SIM_BLOCKED;
+		sim_set_wait(sim_cur, SIM_BLOCKED);
 		sim_cur->deadline = until;
 		sim_block();
 	}
@@ -180,7 +180,7 @@ void arch_task_wake(struct task_struct *t)
 	struct sim_fiber *f = (struct sim_fiber *)t->arch;
 
 	if (f && f->wait == SIM_BLOCKED) {
-		f->wait = SIM_RUNNABLE;
+		sim_set_wait(f, SIM_RUNNABLE);
 		f->deadline = ~0ull;
 	}
 	sim_point();

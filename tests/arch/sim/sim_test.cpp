@@ -90,6 +90,97 @@ TEST_CASE("a task that spins for ever is reported as a livelock at the step boun
 	CHECK(out.find("replay with WQ_SEED=8") != std::string::npos);
 }
 
+namespace {
+
+/** Run the sim binary's seed runner with @p args; stdout and stderr go to @p out. @return the wait status */
+int run_seed_runner(const std::string &args, std::string *out, const char *env = "")
+{
+	return run_command(std::string("env ") + env + " '" + sim_tests_binary() + "' " + args + " 2>&1", out);
+}
+
+/** @p s without its "Filters: ..." line: Catch2 names the filter it was given, which differs. */
+std::string without_filters(const std::string &s)
+{
+	size_t pos = s.find("Filters: ");
+
+	if (pos == std::string::npos)
+		return s;
+	return s.substr(0, pos) + s.substr(s.find('\n', pos) + 1);
+}
+
+/** The first line of @p s that starts with @p prefix, without the prefix ("" if none). */
+std::string line_after(const std::string &s, const std::string &prefix)
+{
+	size_t pos = s.find(prefix);
+
+	if (pos == std::string::npos)
+		return "";
+	pos += prefix.size();
+	return s.substr(pos, s.find('\n', pos) - pos);
+}
+
+} // namespace
+
+TEST_CASE("a seed run by the forking seed runner makes the schedule a fresh process makes under that seed",
+	  "[ch:sim][sim-meta]")
+{
+	for (unsigned long seed : { 12345ul, 12346ul }) { /* one pct seed, one random seed */
+		std::string fresh, forked, whole;
+		std::string seeds = std::to_string(seed) + ".." + std::to_string(seed);
+
+		REQUIRE(run_sim(seed, "[sim-dump]", &fresh) == 0);
+		REQUIRE(fresh.find("digest") != std::string::npos);
+		INFO(fresh);
+		/* One child per test case, and one child for all of them (--whole). */
+		CHECK(run_seed_runner("--seeds " + seeds + " --jobs 1 --show '[sim-dump]'", &forked) == 0);
+		CHECK(without_filters(forked).find(without_filters(fresh)) != std::string::npos);
+		CHECK(run_seed_runner("--seeds " + seeds + " --jobs 1 --show --whole '[sim-dump]'", &whole) == 0);
+		CHECK(whole.find(fresh) != std::string::npos);
+	}
+}
+
+TEST_CASE("the seed runner reports every failing seed with a command that replays it, and fails",
+	  "[ch:sim][sim-meta]")
+{
+	std::string out, replayed;
+
+	/* The hidden racy increment of tests/arch/sim/replaying_test.cpp fails on some seeds. */
+	int status = run_seed_runner("--seeds 1..40 --jobs 1 '[sim-lost-update]'", &out);
+	INFO(out);
+	CHECK(status != 0);
+	CHECK(out.find("cmwq-sim: seeds 1..40: 40 schedules (1 test case x 40 seeds)") != std::string::npos);
+	CHECK(out.find(", 0 failed") == std::string::npos);
+	/* The first three failures come with their output, each its own child's. */
+	size_t shown = 0;
+	for (size_t pos = out.find("c.value == 2"); pos != std::string::npos; pos = out.find("c.value == 2", pos + 1))
+		shown++;
+	CHECK(shown == 3);
+	std::string replay = line_after(out, "cmwq-sim: replay with: ");
+	REQUIRE(replay.rfind("WQ_SEED=", 0) == 0);
+	std::string seed = replay.substr(8, replay.find(' ') - 8);
+	CHECK(out.find("---- seed " + seed + ", two kthreads increment a counter without a lock: failed") !=
+	      std::string::npos);
+
+	/* The printed command fails again, in a fresh process, the same way. */
+	CHECK(run_command(replay + " 2>&1", &replayed) != 0);
+	CHECK(replayed.find("c.value == 2") != std::string::npos);
+	CHECK(replayed.find("replay with WQ_SEED=" + seed) != std::string::npos);
+}
+
+TEST_CASE("the seed runner kills a child that overruns --timeout and reports it as a hang", "[ch:sim][sim-meta]")
+{
+	std::string out;
+
+	/* A spinner that never reaches a step bound this high: only the runner can end it. */
+	int status = run_seed_runner("--seeds 8..8 --timeout 1 '[sim-livelock]'", &out,
+				     "CMWQ_SIM_MAX_STEPS=1000000000000");
+	INFO(out);
+	CHECK(status != 0);
+	CHECK(out.find("hung: still running after 1 s, killed") != std::string::npos);
+	CHECK(out.find("1 failed (1 hung)") != std::string::npos);
+	CHECK(out.find("cmwq-sim: replay with: WQ_SEED=8 CMWQ_SIM_MAX_STEPS='1000000000000' ") != std::string::npos);
+}
+
 #ifdef CMWQ_ARCH_SIM
 
 TEST_CASE("msleep(10000) costs no real time, yet jiffies advance by at least 10000", "[ch:sim]")
