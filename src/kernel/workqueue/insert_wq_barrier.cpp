@@ -43,7 +43,7 @@ void insert_wq_barrier(struct pool_workqueue *pwq, struct wq_barrier *barr, stru
 
 		head = target->entry.next;
 		/* keep a series that already follows the target: the barrier carries its LINKED on */
-		linked = *bits & WORK_STRUCT_LINKED;
+		linked = READ_ONCE(*bits) & WORK_STRUCT_LINKED;
 		__set_bit(WORK_STRUCT_LINKED_BIT, bits);
 	}
 	// [insert_wq_barrier:where-end]

@@ -163,7 +163,7 @@ TEST_CASE("a worker runs a LINKED series (an item and its flush barrier) from it
 	REQUIRE(!IS_ERR(task));
 	get_task_struct(task);
 	wake_up_process(task);
-	CHECK(wait_until([&] { return (*work_data_bits(&head->work) & WORK_STRUCT_LINKED) != 0; }));
+	CHECK(wait_until([&] { return (READ_ONCE(*work_data_bits(&head->work)) & WORK_STRUCT_LINKED) != 0; }));
 
 	complete_all(&blocker->gate);
 	bool flushed = wait_done(&f->done);
