@@ -70,30 +70,6 @@ void call_work_init(struct call_work *c, void (*fn)(struct call_work *), struct 
 	init_completion(&c->done);
 }
 
-/** A work that holds its worker until @c gate opens, and counts finished runs. */
-struct held_work {
-	struct work_struct work;
-	struct completion started;
-	struct completion gate;
-	std::atomic<int> finished{ 0 };
-};
-
-void held_fn(struct work_struct *work)
-{
-	struct held_work *h = container_of(work, struct held_work, work);
-
-	complete(&h->started);
-	wait_done(&h->gate);
-	h->finished++;
-}
-
-void held_work_init(struct held_work *h)
-{
-	INIT_WORK(&h->work, held_fn);
-	init_completion(&h->started);
-	init_completion(&h->gate);
-}
-
 /** A workqueue that was created, destroyed, and whose struct rcu_free_wq() has quarantined. */
 struct workqueue_struct *destroyed_wq(const char *name)
 {
@@ -103,6 +79,41 @@ struct workqueue_struct *destroyed_wq(const char *name)
 	destroy_workqueue(wq);
 	rcu_barrier();
 	return wq;
+}
+
+/** Queue @p cw on @p wq, wait for its run, destroy @p wq, then report the runs and the log. */
+void finish_with(struct workqueue_struct *wq, struct counting_work *cw)
+{
+	REQUIRE(queue_work(wq, &cw->work));
+	REQUIRE(wait_done(&cw->done));
+	destroy_workqueue(wq);
+	report("runs", cw->runs);
+	report_log();
+}
+
+/**
+ * Run @p fn in a work of a new workqueue named @p name; once it has run,
+ * queue @p after (if any) on the same workqueue, which must still work.
+ * Then destroy the workqueue and report what @p fn returned, the runs of
+ * both works and the log.
+ */
+void call_from_own_work(void (*fn)(struct call_work *), const char *name, struct counting_work *after)
+{
+	static struct call_work c;
+	struct workqueue_struct *wq = alloc_workqueue("%s", 0, 0, name);
+
+	REQUIRE(wq);
+	call_work_init(&c, fn, wq);
+	REQUIRE(queue_work(wq, &c.work));
+	REQUIRE(wait_done(&c.done));
+	if (after) {
+		REQUIRE(queue_work(wq, &after->work));
+		REQUIRE(wait_done(&after->done));
+	}
+	destroy_workqueue(wq);
+	report("result", c.result);
+	report("runs", c.runs + (after ? after->runs.load() : 0));
+	report_log();
 }
 
 /* ---- the parent's side ------------------------------------------------- */
@@ -164,6 +175,45 @@ void check_warning(const misuse_run &r, const char *fn, const std::string &messa
 	CHECK(reported(r.out, "warns") == nr_warns);
 }
 
+/**
+ * __queue_work() refused @p work once, saying @p why; PENDING was given back
+ * and the work, queued again, ran once.
+ */
+void check_work_refused(const misuse_run &r, const char *work, const std::string &why)
+{
+	check_warning(r, "__queue_work", std::string("__queue_work: refusing work ") + work + " (0x");
+	CHECK(count_of(r.log, why) == 1);
+	CHECK(reported(r.out, "pending") == 0);
+	CHECK(reported(r.out, "runs") == 1);
+}
+
+/**
+ * The child of @p tag ran call_from_own_work(): @p fn warned once with
+ * "<fn>: work call_work_fn <what>", and @p runs works ran.
+ */
+void check_own_work_refused(const char *tag, const char *fn, const char *what, long runs)
+{
+	misuse_run r = run_misuse(tag);
+	INFO(r.out);
+
+	check_warning(r, fn, std::string(fn) + ": work call_work_fn " + what);
+	CHECK(reported(r.out, "runs") == runs);
+}
+
+/**
+ * The child of @p tag passed a workqueue that cannot be used to @p fn: one
+ * WARNING from @p fn, whose message starts "<fn>: <what>" and says @p why
+ * once.
+ */
+void check_wq_refused(const char *tag, const char *fn, const char *what, const char *why)
+{
+	misuse_run r = run_misuse(tag);
+	INFO(r.out);
+
+	check_warning(r, fn, std::string(fn) + ": " + what);
+	CHECK(count_of(r.log, why) == 1);
+}
+
 } // namespace
 
 /* ======================================================================== */
@@ -190,11 +240,7 @@ TEST_CASE("queue_work on a destroyed workqueue is refused once, naming both; the
 	misuse_run r = run_misuse("mc-queue-destroyed");
 	INFO(r.out);
 
-	check_warning(r, "__queue_work",
-		      "__queue_work: refusing work counting_work_fn (0x");
-	CHECK(count_of(r.log, "workqueue \"misuse_gone\" was destroyed") == 1);
-	CHECK(reported(r.out, "pending") == 0);
-	CHECK(reported(r.out, "runs") == 1);
+	check_work_refused(r, "counting_work_fn", "workqueue \"misuse_gone\" was destroyed");
 }
 
 /* ======================================================================== */
@@ -207,13 +253,13 @@ static void drain_call(struct call_work *c)
 
 TEST_CASE("misuse child: queue_work on a draining workqueue", "[.][misuse-child][mc-queue-draining]")
 {
-	static struct held_work h;
+	static struct gated_work h;
 	static struct call_work drainer;
 	static struct counting_work cw;
 	struct workqueue_struct *wq = alloc_workqueue("misuse_draining", 0, 0);
 
 	REQUIRE(wq);
-	held_work_init(&h);
+	gated_work_init(&h);
 	counting_work_init(&cw);
 	REQUIRE(queue_work(wq, &h.work));
 	REQUIRE(wait_done(&h.started));
@@ -227,13 +273,9 @@ TEST_CASE("misuse child: queue_work on a draining workqueue", "[.][misuse-child]
 
 	complete(&h.gate);
 	REQUIRE(wait_done(&drainer.done));
-	/* drained: the workqueue takes works again */
-	REQUIRE(queue_work(wq, &cw.work));
-	REQUIRE(wait_done(&cw.done));
-	destroy_workqueue(wq);
 	report("held_runs", h.finished);
-	report("runs", cw.runs);
-	report_log();
+	/* drained: the workqueue takes works again */
+	finish_with(wq, &cw);
 }
 
 TEST_CASE("queue_work from outside onto a draining workqueue is refused once; it can be queued after the drain",
@@ -242,11 +284,8 @@ TEST_CASE("queue_work from outside onto a draining workqueue is refused once; it
 	misuse_run r = run_misuse("mc-queue-draining");
 	INFO(r.out);
 
-	check_warning(r, "__queue_work", "__queue_work: refusing work counting_work_fn (0x");
-	CHECK(count_of(r.log, "workqueue \"misuse_draining\" is being drained") == 1);
-	CHECK(reported(r.out, "pending") == 0);
+	check_work_refused(r, "counting_work_fn", "workqueue \"misuse_draining\" is being drained");
 	CHECK(reported(r.out, "held_runs") == 1);
-	CHECK(reported(r.out, "runs") == 1);
 }
 
 /* ======================================================================== */
@@ -287,17 +326,7 @@ static void flush_self_call(struct call_work *c)
 
 TEST_CASE("misuse child: a work flushes itself", "[.][misuse-child][mc-flush-self]")
 {
-	static struct call_work c;
-	struct workqueue_struct *wq = alloc_workqueue("misuse_flush_self", 0, 0);
-
-	REQUIRE(wq);
-	call_work_init(&c, flush_self_call, wq);
-	REQUIRE(queue_work(wq, &c.work));
-	REQUIRE(wait_done(&c.done));
-	destroy_workqueue(wq);
-	report("result", c.result);
-	report("runs", c.runs);
-	report_log();
+	call_from_own_work(flush_self_call, "misuse_flush_self", nullptr);
 }
 
 TEST_CASE("flush_work of a work from inside itself warns once and returns false instead of waiting for ever",
@@ -322,30 +351,16 @@ static void flush_own_wq_call(struct call_work *c)
 
 TEST_CASE("misuse child: a work flushes its own workqueue", "[.][misuse-child][mc-flush-own-wq]")
 {
-	static struct call_work c;
-	static struct counting_work sibling;
-	struct workqueue_struct *wq = alloc_workqueue("misuse_flush_own", 0, 0);
+	static struct counting_work after;
 
-	REQUIRE(wq);
-	counting_work_init(&sibling);
-	call_work_init(&c, flush_own_wq_call, wq);
-	REQUIRE(queue_work(wq, &sibling.work));
-	REQUIRE(queue_work(wq, &c.work));
-	REQUIRE(wait_done(&c.done));
-	destroy_workqueue(wq);
-	report("runs", c.runs + sibling.runs);
-	report_log();
+	counting_work_init(&after);
+	call_from_own_work(flush_own_wq_call, "misuse_flush_own", &after);
 }
 
-TEST_CASE("flush_workqueue from a work of the same workqueue warns once and returns; both works ran",
+TEST_CASE("flush_workqueue from a work of the same workqueue warns once and returns; the workqueue still works",
 	  "[ch:misuse]")
 {
-	misuse_run r = run_misuse("mc-flush-own-wq");
-	INFO(r.out);
-
-	check_warning(r, "flush_workqueue",
-		      "flush_workqueue: work call_work_fn flushes its own workqueue \"misuse_flush_own\"");
-	CHECK(reported(r.out, "runs") == 2);
+	check_own_work_refused("mc-flush-own-wq", "flush_workqueue", "flushes its own workqueue \"misuse_flush_own\"", 2);
 }
 
 /* ======================================================================== */
@@ -353,26 +368,12 @@ TEST_CASE("flush_workqueue from a work of the same workqueue warns once and retu
 
 TEST_CASE("misuse child: a work drains its own workqueue", "[.][misuse-child][mc-drain-own-wq]")
 {
-	static struct call_work c;
-	struct workqueue_struct *wq = alloc_workqueue("misuse_drain_own", 0, 0);
-
-	REQUIRE(wq);
-	call_work_init(&c, drain_call, wq);
-	REQUIRE(queue_work(wq, &c.work));
-	REQUIRE(wait_done(&c.done));
-	destroy_workqueue(wq);
-	report("runs", c.runs);
-	report_log();
+	call_from_own_work(drain_call, "misuse_drain_own", nullptr);
 }
 
 TEST_CASE("drain_workqueue from a work of the same workqueue warns once and returns", "[ch:misuse]")
 {
-	misuse_run r = run_misuse("mc-drain-own-wq");
-	INFO(r.out);
-
-	check_warning(r, "drain_workqueue",
-		      "drain_workqueue: work call_work_fn drains its own workqueue \"misuse_drain_own\"");
-	CHECK(reported(r.out, "runs") == 1);
+	check_own_work_refused("mc-drain-own-wq", "drain_workqueue", "drains its own workqueue \"misuse_drain_own\"", 1);
 }
 
 /* ======================================================================== */
@@ -385,32 +386,17 @@ static void destroy_call(struct call_work *c)
 
 TEST_CASE("misuse child: a work destroys its own workqueue", "[.][misuse-child][mc-destroy-own-wq]")
 {
-	static struct call_work c;
 	static struct counting_work after;
-	struct workqueue_struct *wq = alloc_workqueue("misuse_destroy_own", 0, 0);
 
-	REQUIRE(wq);
 	counting_work_init(&after);
-	call_work_init(&c, destroy_call, wq);
-	REQUIRE(queue_work(wq, &c.work));
-	REQUIRE(wait_done(&c.done));
 	/* refused, so the workqueue is whole: it runs a work, and its owner destroys it */
-	REQUIRE(queue_work(wq, &after.work));
-	REQUIRE(wait_done(&after.done));
-	destroy_workqueue(wq);
-	report("runs", c.runs + after.runs);
-	report_log();
+	call_from_own_work(destroy_call, "misuse_destroy_own", &after);
 }
 
 TEST_CASE("destroy_workqueue from a work of the same workqueue is refused once; the workqueue lives on",
 	  "[ch:misuse]")
 {
-	misuse_run r = run_misuse("mc-destroy-own-wq");
-	INFO(r.out);
-
-	check_warning(r, "destroy_workqueue",
-		      "destroy_workqueue: work call_work_fn destroys its own workqueue \"misuse_destroy_own\"");
-	CHECK(reported(r.out, "runs") == 2);
+	check_own_work_refused("mc-destroy-own-wq", "destroy_workqueue", "destroys its own workqueue \"misuse_destroy_own\"", 2);
 }
 
 /* ======================================================================== */
@@ -418,12 +404,12 @@ TEST_CASE("destroy_workqueue from a work of the same workqueue is refused once; 
 
 TEST_CASE("misuse child: INIT_WORK on a queued work", "[.][misuse-child][mc-reinit-queued]")
 {
-	static struct held_work h;
+	static struct gated_work h;
 	static struct counting_work cw;
 	struct workqueue_struct *wq = alloc_workqueue("misuse_reinit", 0, 1);
 
 	REQUIRE(wq);
-	held_work_init(&h);
+	gated_work_init(&h);
 	counting_work_init(&cw);
 	REQUIRE(queue_work(wq, &h.work));
 	REQUIRE(wait_done(&h.started));
@@ -460,15 +446,15 @@ TEST_CASE("INIT_WORK on a queued work is refused once, naming the work; the queu
 
 TEST_CASE("misuse child: INIT_WORK on a running work", "[.][misuse-child][mc-reinit-running]")
 {
-	static struct held_work h;
+	static struct gated_work h;
 	struct workqueue_struct *wq = alloc_workqueue("misuse_reinit_run", 0, 0);
 
 	REQUIRE(wq);
-	held_work_init(&h);
+	gated_work_init(&h);
 	REQUIRE(queue_work(wq, &h.work));
 	REQUIRE(wait_done(&h.started));
 
-	INIT_WORK(&h.work, held_fn); /* the misuse: allowed, it is not queued */
+	INIT_WORK(&h.work, gated_fn); /* the misuse: allowed, it is not queued */
 	report("flushed", flush_work(&h.work)); /* forgets the running instance */
 	report("finished_at_flush", h.finished);
 
@@ -674,11 +660,7 @@ TEST_CASE("misuse child: queue_work of a work whose function is NULL", "[.][misu
 	report("pending", work_pending(&cw.work));
 	/* the driver fixes its INIT_WORK and queues again */
 	INIT_WORK(&cw.work, counting_work_fn);
-	REQUIRE(queue_work(wq, &cw.work));
-	REQUIRE(wait_done(&cw.done));
-	destroy_workqueue(wq);
-	report("runs", cw.runs);
-	report_log();
+	finish_with(wq, &cw);
 }
 
 TEST_CASE("queue_work of a work whose function is NULL is refused once; the worker never calls address 0",
@@ -687,10 +669,7 @@ TEST_CASE("queue_work of a work whose function is NULL is refused once; the work
 	misuse_run r = run_misuse("mc-queue-nofunc");
 	INFO(r.out);
 
-	check_warning(r, "__queue_work", "__queue_work: refusing work NULL (0x");
-	CHECK(count_of(r.log, "on workqueue \"misuse_nofunc\": it has no function") == 1);
-	CHECK(reported(r.out, "pending") == 0);
-	CHECK(reported(r.out, "runs") == 1);
+	check_work_refused(r, "NULL", "on workqueue \"misuse_nofunc\": it has no function");
 }
 
 /* ======================================================================== */
@@ -706,11 +685,7 @@ TEST_CASE("misuse child: queue_work of a zeroed, never initialised work", "[.][m
 	report("queued", queue_work(wq, &cw.work)); /* the misuse */
 	report("pending", work_pending(&cw.work));
 	counting_work_init(&cw);
-	REQUIRE(queue_work(wq, &cw.work));
-	REQUIRE(wait_done(&cw.done));
-	destroy_workqueue(wq);
-	report("runs", cw.runs);
-	report_log();
+	finish_with(wq, &cw);
 }
 
 TEST_CASE("queue_work of a zeroed work is refused once as never initialised; PENDING is not left stuck",
@@ -719,10 +694,7 @@ TEST_CASE("queue_work of a zeroed work is refused once as never initialised; PEN
 	misuse_run r = run_misuse("mc-queue-zeroed");
 	INFO(r.out);
 
-	check_warning(r, "__queue_work", "__queue_work: refusing work (never initialised) (0x");
-	CHECK(count_of(r.log, "on workqueue \"misuse_zeroed\": it has no function") == 1);
-	CHECK(reported(r.out, "pending") == 0);
-	CHECK(reported(r.out, "runs") == 1);
+	check_work_refused(r, "(never initialised)", "on workqueue \"misuse_zeroed\": it has no function");
 }
 
 /* ======================================================================== */
@@ -736,11 +708,8 @@ TEST_CASE("misuse child: flush_workqueue of a destroyed workqueue", "[.][misuse-
 
 TEST_CASE("flush_workqueue of a destroyed workqueue warns once, naming it, and returns", "[ch:misuse]")
 {
-	misuse_run r = run_misuse("mc-flush-destroyed");
-	INFO(r.out);
-
-	check_warning(r, "flush_workqueue", "flush_workqueue: workqueue \"misuse_flush_gone\" (0x");
-	CHECK(count_of(r.log, "was destroyed") == 1);
+	check_wq_refused("mc-flush-destroyed", "flush_workqueue", "workqueue \"misuse_flush_gone\" (0x",
+			 "was destroyed");
 }
 
 /* ======================================================================== */
@@ -754,11 +723,8 @@ TEST_CASE("misuse child: drain_workqueue of a destroyed workqueue", "[.][misuse-
 
 TEST_CASE("drain_workqueue of a destroyed workqueue warns once, naming it, and returns", "[ch:misuse]")
 {
-	misuse_run r = run_misuse("mc-drain-destroyed");
-	INFO(r.out);
-
-	check_warning(r, "drain_workqueue", "drain_workqueue: workqueue \"misuse_drain_gone\" (0x");
-	CHECK(count_of(r.log, "was destroyed") == 1);
+	check_wq_refused("mc-drain-destroyed", "drain_workqueue", "workqueue \"misuse_drain_gone\" (0x",
+			 "was destroyed");
 }
 
 /* ======================================================================== */
@@ -772,10 +738,7 @@ TEST_CASE("misuse child: destroy_workqueue(NULL)", "[.][misuse-child][mc-destroy
 
 TEST_CASE("destroy_workqueue(NULL) warns once and returns", "[ch:misuse]")
 {
-	misuse_run r = run_misuse("mc-destroy-null");
-	INFO(r.out);
-
-	check_warning(r, "destroy_workqueue", "destroy_workqueue: NULL workqueue");
+	check_wq_refused("mc-destroy-null", "destroy_workqueue", "NULL workqueue", "NULL workqueue");
 }
 
 /* ======================================================================== */
@@ -789,10 +752,7 @@ TEST_CASE("misuse child: flush_workqueue(NULL)", "[.][misuse-child][mc-flush-nul
 
 TEST_CASE("flush_workqueue(NULL) warns once and returns", "[ch:misuse]")
 {
-	misuse_run r = run_misuse("mc-flush-null");
-	INFO(r.out);
-
-	check_warning(r, "flush_workqueue", "flush_workqueue: NULL workqueue");
+	check_wq_refused("mc-flush-null", "flush_workqueue", "NULL workqueue", "NULL workqueue");
 }
 
 /* ======================================================================== */
@@ -871,14 +831,14 @@ static void reclaim_flush_call(struct call_work *c)
 TEST_CASE("misuse child: a WQ_MEM_RECLAIM work flushes a work of a plain workqueue",
 	  "[.][misuse-child][mc-reclaim-flush]")
 {
-	static struct held_work h;
+	static struct gated_work h;
 	static struct call_work c;
 	struct workqueue_struct *reclaim = alloc_workqueue("misuse_reclaim", WQ_MEM_RECLAIM, 0);
 	struct workqueue_struct *plain = alloc_workqueue("misuse_plain", 0, 0);
 
 	REQUIRE(reclaim);
 	REQUIRE(plain);
-	held_work_init(&h);
+	gated_work_init(&h);
 	REQUIRE(queue_work(plain, &h.work));
 	REQUIRE(wait_done(&h.started));
 	call_work_init(&c, reclaim_flush_call, reclaim);
@@ -901,7 +861,7 @@ TEST_CASE("a WQ_MEM_RECLAIM work flushing a plain workqueue's work gets check_fl
 	INFO(r.out);
 
 	check_warning(r, "check_flush_dependency",
-		      "workqueue: WQ_MEM_RECLAIM misuse_reclaim is flushing !WQ_MEM_RECLAIM misuse_plain:held_fn");
+		      "workqueue: WQ_MEM_RECLAIM misuse_reclaim is flushing !WQ_MEM_RECLAIM misuse_plain:gated_fn");
 	CHECK(reported(r.out, "result") == 1);
 	CHECK(reported(r.out, "held_runs") == 1);
 }
