@@ -20,6 +20,7 @@
 #include <atomic>
 #include <string>
 #include <stdio.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /** Generous bound for waits that should finish in microseconds. */
@@ -122,12 +123,9 @@ static inline int run_command(const std::string &cmd, std::string *out)
 	return pclose(p);
 }
 
-/** The sim test binary, which tests that replay seeds run as a child (or this binary, in the sim build). */
-static inline std::string sim_tests_binary()
+/** This test binary's own path, read from /proc/self/exe, or "" if it cannot be read. */
+static inline std::string self_binary()
 {
-#ifdef CMWQ_SIM_TESTS_BIN
-	return CMWQ_SIM_TESTS_BIN;
-#else
 	char buf[4096];
 	ssize_t n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
 
@@ -135,7 +133,42 @@ static inline std::string sim_tests_binary()
 		return "";
 	buf[n] = '\0';
 	return buf;
+}
+
+/** The sim test binary, which tests that replay seeds run as a child (or this binary, in the sim build). */
+static inline std::string sim_tests_binary()
+{
+#ifdef CMWQ_SIM_TESTS_BIN
+	return CMWQ_SIM_TESTS_BIN;
+#else
+	return self_binary();
 #endif
+}
+
+/** Exit status of coreutils timeout(1) when the command ran out of time (124, or 137 after KILL). */
+static inline bool timed_out_status(int code)
+{
+	return code == 124 || code == 137;
+}
+
+/**
+ * Run this binary's tests matching @p filter in a fresh child process (an
+ * exec, not a bare fork(): the child boots its own kworkers), with @p env
+ * added to its environment, killed after @p timeout_s seconds.  Its standard
+ * output and error go to @p out.
+ * @return the child's exit code (timed_out_status() if it was killed for
+ *         time, 128 + n if signal n ended it), or -1 if it could not be run
+ */
+static inline int run_self_tests(const std::string &filter, unsigned int timeout_s, const char *env,
+				 std::string *out)
+{
+	int status = run_command(std::string("timeout -k 2 ") + std::to_string(timeout_s) + " env " + env +
+					 " '" + self_binary() + "' '" + filter + "' 2>&1",
+				 out);
+
+	if (status == -1 || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
 }
 
 /**

@@ -22,8 +22,11 @@ bool __flush_work(struct work_struct *work, bool from_cancel)
 	if (WARN_ON(!wq_online))
 		return false;
 
-	if (WARN_ON(!work->func))
+	// [__flush_work:no-func]
+	if (WARN(!work->func, "workqueue: %s: work %p has no function; was it ever initialised?", __func__,
+		 (void *)work))
 		return false;
+	// [__flush_work:no-func-end]
 
 	// [__flush_work:self]
 	if (!from_cancel && current_work() == work) {

@@ -10,7 +10,8 @@
  * @param work the work item; the caller owns its PENDING bit
  *
  * The steps: refuse a workqueue that is being drained or destroyed (unless
- * the caller is one of its own items); pick the pwq of the CPU; if the item
+ * the caller is one of its own items), a work without a function, and any
+ * work in a fork() child (which has no kworkers); pick the pwq of the CPU; if the item
  * still runs on another pool, queue it behind that run instead, so that it
  * never runs twice at once; count it in its flush color; make it active if
  * max_active allows, else park it on the delayed list; insert.
@@ -46,6 +47,35 @@ void __queue_work(int cpu, struct workqueue_struct *wq, struct work_struct *work
 		return;
 	}
 	// [__queue_work:refuse-end]
+
+	// [__queue_work:no-func]
+	/*
+	 * A work without a function (INIT_WORK(w, NULL), or memory that was
+	 * zeroed and never initialised) would make its worker call address 0.
+	 * The kernel queues it and crashes in the worker; cmwq refuses it here,
+	 * where the caller is still on the stack, and gives PENDING back.
+	 */
+	if (unlikely(!work->func)) {
+		WARN(1, "workqueue: %s: refusing work %s (%p) on workqueue \"%s\": it has no function",
+		     __func__, work->name ?: "(never initialised)", (void *)work, wq->name);
+		clear_bit(WORK_STRUCT_PENDING_BIT, work_data_bits(work));
+		return;
+	}
+	// [__queue_work:no-func-end]
+
+	// [__queue_work:forked]
+	/*
+	 * fork() copies only the calling thread: a child of a process that uses
+	 * workqueues has the pools' lists but none of their kworkers, so a work
+	 * queued there would never run and its flush would wait forever.
+	 */
+	if (unlikely(READ_ONCE(wq_forked_child))) {
+		WARN(1, "workqueue: %s: refusing work %s (%p) on workqueue \"%s\": this process is a fork() child and has no kworkers",
+		     __func__, work->name, (void *)work, wq->name);
+		clear_bit(WORK_STRUCT_PENDING_BIT, work_data_bits(work));
+		return;
+	}
+	// [__queue_work:forked-end]
 
 	rcu_read_lock();
 

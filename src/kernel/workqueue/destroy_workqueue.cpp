@@ -16,6 +16,8 @@
  * the workqueue is left alone (leaked) rather than freed under the item.
  * A flush barrier that has woken its flusher but not yet dropped its pwq
  * reference is not such a thing: destroy_workqueue() waits for it briefly.
+ * A NULL @p wq, a second call, and a call from one of @p wq's own works
+ * are refused with a diagnostic (the kernel crashes, or waits for ever).
  *
  * Context: may sleep.
  */
@@ -26,8 +28,14 @@ void destroy_workqueue(struct workqueue_struct *wq)
 	int tries;
 
 	// [destroy_workqueue:twice]
+	if (WARN(!wq, "workqueue: %s: NULL workqueue", __func__))
+		return;
 	if (WARN(READ_ONCE(wq->flags) & (__WQ_DESTROYING | __WQ_DESTROYED),
 		 "workqueue: %s: workqueue \"%s\" (%p) is already destroyed", __func__, wq->name, (void *)wq))
+		return;
+	/* a work of @wq would drain its own workqueue: wait for itself for ever */
+	if (WARN(is_chained_work(wq), "workqueue: %s: work %s destroys its own workqueue \"%s\"; that would wait forever",
+		 __func__, current_work()->name, wq->name))
 		return;
 	// [destroy_workqueue:twice-end]
 

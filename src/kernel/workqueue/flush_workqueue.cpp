@@ -30,6 +30,8 @@ void flush_workqueue(struct workqueue_struct *wq)
 		return;
 
 	// [flush_workqueue:misuse]
+	if (WARN(!wq, "workqueue: %s: NULL workqueue", __func__))
+		return;
 	if (WARN(READ_ONCE(wq->flags) & __WQ_DESTROYED,
 		 "workqueue: %s: workqueue \"%s\" (%p) was destroyed", __func__, wq->name, (void *)wq))
 		return;

@@ -3,12 +3,29 @@
 
 #include "workqueue_internal.h"
 
+#include <pthread.h>
+
+/*
+ * Set in a fork() child of this process.  fork() copies only the thread that
+ * calls it, so the child has no kworkers: __queue_work() refuses works there.
+ * The kernel has no fork of itself; this is cmwq's, a userspace library's.
+ */
+bool wq_forked_child;
+
+/** @brief pthread_atfork() child handler: mark this process as a fork() child. */
+static void wq_mark_forked_child(void)
+{
+	WRITE_ONCE(wq_forked_child, true);
+}
+
 /**
  * @brief Second half of boot: bring the pools online and give each a first worker.
  *
  * Once kthreads can be created, every online CPU's pools are tied to their
  * CPU (DISASSOCIATED cleared, so concurrency management applies) and each
  * gets one worker.  Works queued since workqueue_init_early() start now.
+ * cmwq also registers a fork() handler: a child process gets none of these
+ * workers, and __queue_work() refuses works there instead of losing them.
  *
  * Context: boot; may sleep.
  */
@@ -34,4 +51,8 @@ void workqueue_init(void)
 	// [workqueue_init:first-workers-end]
 
 	wq_online = true;
+
+	// [workqueue_init:fork]
+	pthread_atfork(NULL, NULL, wq_mark_forked_child);
+	// [workqueue_init:fork-end]
 }

@@ -217,6 +217,7 @@ extern struct mutex wq_pool_attach_mutex; /**< protects attaching and detaching 
 extern raw_spinlock_t wq_mayday_lock;     /**< protects wq->maydays */
 extern struct list_head workqueues;       /**< PR: every workqueue */
 extern bool wq_online;                    /**< kworkers can be created */
+extern bool wq_forked_child;              /**< this process is a fork() child: it has no kworkers */
 extern bool wq_power_efficient;           /**< workqueue.power_efficient */
 extern bool workqueue_freezing;           /**< PL: a freeze is in progress */
 extern struct idr worker_pool_idr;        /**< PR: pool id -> pool */

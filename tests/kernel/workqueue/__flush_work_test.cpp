@@ -45,14 +45,19 @@ TEST_CASE("a work that flushes itself gets a diagnostic naming __flush_work and 
 	destroy_workqueue(wq);
 }
 
-TEST_CASE("__flush_work warns and returns false for a work without a function", "[ch:__flush_work]")
+TEST_CASE("__flush_work warns, naming the work, and returns false for a work without a function", "[ch:__flush_work]")
 {
 	static struct work_struct w;
 	unsigned long w0 = warns();
 
+	char addr[32];
+
 	INIT_WORK(&w, (work_func_t)NULL);
+	printk_log_clear();
 	CHECK_FALSE(__flush_work(&w, false));
 	CHECK(warns() == w0 + 1);
+	snprintf(addr, sizeof(addr), "work %p has no function", (void *)&w);
+	CHECK(count_of(kernel_log(), std::string("__flush_work: ") + addr) == 1);
 }
 
 TEST_CASE("__flush_work waits for a queued work and returns true", "[ch:__flush_work]")

@@ -270,3 +270,25 @@ TEST_CASE("__queue_work sends a work still running on another CPU to that CPU's 
 	CHECK(g->started == 2);
 	destroy_workqueue(wq);
 }
+
+TEST_CASE("__queue_work refuses a work without a function, once, names it, and gives PENDING back",
+	  "[ch:__queue_work]")
+{
+	static struct work_struct w;
+	struct workqueue_struct *wq = alloc_workqueue("qw_nofunc", 0, 0);
+	REQUIRE(wq);
+
+	INIT_WORK(&w, (work_func_t)NULL);
+	printk_log_clear();
+	unsigned long w0 = warns();
+	CHECK(queue_work(wq, &w)); /* PENDING was taken, then given back */
+	std::string log = kernel_log();
+
+	CHECK(warns() == w0 + 1);
+	CHECK(count_of(log, "__queue_work: refusing work") == 1);
+	CHECK(log.find("\"qw_nofunc\": it has no function") != std::string::npos);
+	CHECK_FALSE(work_pending(&w));
+	CHECK(list_empty(&w.entry));
+	destroy_workqueue(wq);
+	CHECK(warns() == w0 + 1);
+}

@@ -116,3 +116,60 @@ TEST_CASE("destroy_workqueue twice in a row reports the second call", "[ch:destr
 	CHECK(kernel_log().find("destroy_workqueue: workqueue \"dw_twice\"") != std::string::npos);
 	CHECK(kernel_log().find("already destroyed") != std::string::npos);
 }
+
+TEST_CASE("destroy_workqueue(NULL) prints one diagnostic naming the function and returns", "[ch:destroy_workqueue]")
+{
+	unsigned long w0 = warns();
+
+	printk_log_clear();
+	destroy_workqueue(NULL);
+	CHECK(warns() == w0 + 1);
+	CHECK(count_of(kernel_log(), "destroy_workqueue: NULL workqueue") == 1);
+}
+
+namespace {
+
+struct self_destroyer {
+	struct work_struct work;
+	struct workqueue_struct *wq;
+	std::atomic<int> runs{ 0 };
+};
+
+void self_destroyer_fn(struct work_struct *work)
+{
+	struct self_destroyer *d = container_of(work, struct self_destroyer, work);
+
+	destroy_workqueue(d->wq);
+	d->runs++;
+}
+
+} // namespace
+
+TEST_CASE("destroy_workqueue from a work of its own workqueue is refused, and the workqueue lives on",
+	  "[ch:destroy_workqueue]")
+{
+	static struct self_destroyer d;
+	static struct counting_work after;
+	struct workqueue_struct *wq = alloc_workqueue("dw_self", 0, 0);
+	unsigned long w0;
+
+	REQUIRE(wq);
+	INIT_WORK(&d.work, self_destroyer_fn);
+	d.wq = wq;
+	counting_work_init(&after);
+	printk_log_clear();
+	w0 = warns();
+	REQUIRE(queue_work(wq, &d.work));
+	flush_work(&d.work);
+	std::string log = kernel_log();
+
+	CHECK(d.runs.load() == 1);
+	CHECK(warns() == w0 + 1);
+	CHECK(count_of(log, "destroy_workqueue: work self_destroyer_fn destroys its own workqueue \"dw_self\"") == 1);
+	/* not marked as dying: it still takes works, and its owner destroys it */
+	CHECK(queue_work(wq, &after.work));
+	CHECK(wait_done(&after.done));
+	destroy_workqueue(wq);
+	CHECK(after.runs.load() == 1);
+	CHECK(warns() == w0 + 1);
+}

@@ -189,3 +189,13 @@ TEST_CASE("twenty concurrent flushers all return, past the 15 flush colors", "[c
 	mutex_unlock(&wq->mutex);
 	destroy_workqueue(wq);
 }
+
+TEST_CASE("flush_workqueue(NULL) prints one diagnostic naming the function and returns", "[ch:flush_workqueue]")
+{
+	unsigned long w0 = warns();
+
+	printk_log_clear();
+	flush_workqueue(NULL);
+	CHECK(warns() == w0 + 1);
+	CHECK(count_of(kernel_log(), "flush_workqueue: NULL workqueue") == 1);
+}

@@ -157,11 +157,12 @@ static inline void blocker_init(struct blocker *b)
 	init_completion(&b->release);
 }
 
-/** A work that completes @c started, then holds its worker until the test opens @c gate. */
+/** A work that completes @c started, then holds its worker until the test opens @c gate; counts finished runs. */
 struct gated_work {
 	struct work_struct work;
 	struct completion gate;
 	struct completion started;
+	std::atomic<int> finished{ 0 };
 };
 
 static inline void gated_fn(struct work_struct *work)
@@ -170,6 +171,7 @@ static inline void gated_fn(struct work_struct *work)
 
 	complete(&g->started);
 	wait_done(&g->gate);
+	g->finished++;
 }
 
 static inline void gated_work_init(struct gated_work *g)
