@@ -61,6 +61,12 @@ void arch_task_wake(struct task_struct *t);
 /** @brief Called on the exiting thread after its task function returned. */
 void arch_task_exit(struct task_struct *t);
 
+/**
+ * Run @p fn in the child of every later fork() if the child loses the
+ * tasks (threads) of its parent; do nothing where it keeps them.
+ */
+void arch_on_fork_child_losing_tasks(void (*fn)(void));
+
 /** @brief Nanoseconds since boot on a monotonic clock. */
 u64 arch_clock_ns(void);
 

@@ -197,3 +197,14 @@ bool kthread_should_stop(void)
 {
 	return __atomic_load_n(&current->should_stop, __ATOMIC_ACQUIRE);
 }
+
+/**
+ * @brief Run @p fn in a fork() child that has none of the kthreads.
+ * @param fn the handler; it runs right after fork(), so it only sets flags
+ *
+ * Context: boot.
+ */
+void kthread_on_fork_child(void (*fn)(void))
+{
+	arch_on_fork_child_losing_tasks(fn);
+}

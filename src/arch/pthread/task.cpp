@@ -262,6 +262,18 @@ void arch_task_wake(struct task_struct *t)
 }
 
 /**
+ * @brief Have @p fn run in the child of every later fork().
+ * @param fn the handler (async-signal-safe: it runs right after fork())
+ *
+ * fork() copies only the thread that calls it: the child of a process whose
+ * tasks are threads has none of them.  Context: boot.
+ */
+void arch_on_fork_child_losing_tasks(void (*fn)(void))
+{
+	pthread_atfork(NULL, NULL, fn);
+}
+
+/**
  * @brief The calling thread stops being @p t (it is about to end).
  * @param t the task of the calling thread
  *

@@ -215,3 +215,15 @@ u64 arch_clock_ns(void)
 {
 	return sim_now_ns;
 }
+
+/**
+ * @brief Nothing to do: a fork() of the sim keeps every task.
+ * @param fn unused
+ *
+ * Every task is a fiber of the process's one thread, so fork() copies them
+ * all: the child has its kworkers (the seed runner forks a booted world).
+ */
+void arch_on_fork_child_losing_tasks(void (*fn)(void))
+{
+	(void)fn;
+}

@@ -29,4 +29,14 @@ void *kthread_data(struct task_struct *task);
 int kthread_stop(struct task_struct *k);
 bool kthread_should_stop(void);
 
+/**
+ * @brief cmwq: have @p fn run in a fork() child that lost its parent's kthreads.
+ *
+ * Under real threads fork() copies only the calling thread, so a child has
+ * none of the kthreads; under the sim backend it has them all and @p fn
+ * never runs.  The kernel has no fork of itself: this is for a userspace
+ * process that uses the substrate.  Context: boot.
+ */
+void kthread_on_fork_child(void (*fn)(void));
+
 #endif

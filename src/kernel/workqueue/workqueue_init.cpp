@@ -3,8 +3,6 @@
 
 #include "workqueue_internal.h"
 
-#include <pthread.h>
-
 /*
  * Set in a fork() child of this process.  fork() copies only the thread that
  * calls it, so the child has no kworkers: __queue_work() refuses works there.
@@ -53,6 +51,6 @@ void workqueue_init(void)
 	wq_online = true;
 
 	// [workqueue_init:fork]
-	pthread_atfork(NULL, NULL, wq_mark_forked_child);
+	kthread_on_fork_child(wq_mark_forked_child);
 	// [workqueue_init:fork-end]
 }
