@@ -5,8 +5,8 @@
 #
 #   make / make build     configure and build into build/ (RelWithDebInfo)
 #   make docs             run the tests, build the book: build/docs/html/index.html
-#   make test             all tests, again under ASan+UBSan (a Release build) and
-#                         under ThreadSanitizer, then the book, the chapter <-> test
+#   make test             all tests, again under ASan+UBSan and under ThreadSanitizer
+#                         (a Release build), then the book, the chapter <-> test
 #                         cross-check and the labs (check-labs)
 #   make test-asan        only the ASan+UBSan run (build/asan)
 #   make test-tsan        only the ThreadSanitizer run (build/tsan): any report fails
@@ -178,18 +178,18 @@ else
 endif
 endif
 
-# The ASan+UBSan tree is also CI's Release build (-O3, the optimiser's own
-# warnings as errors); the sanitizers add -g for readable reports.
 test-asan: deps
-	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMWQ_SANITIZE=address
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMWQ_SANITIZE=address
 	cmake --build $(ASAN_BUILD) -j$(NPROC)
 	@$(call run_ctest,$(ASAN_BUILD))
 
 # ThreadSanitizer over the real-thread kernel, its tests and its tools (not
 # the sim: one task at a time has no race to find).  A report makes the
-# test fail (CMakeLists.txt sets TSAN_OPTIONS for every test).
+# test fail (CMakeLists.txt sets TSAN_OPTIONS for every test).  This tree is
+# also CI's Release build: -O3 and the optimiser's own warnings as errors
+# (the sanitizer adds -g, for readable reports).
 test-tsan: deps
-	cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMWQ_SANITIZE=thread
+	cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMWQ_SANITIZE=thread
 	cmake --build $(TSAN_BUILD) -j$(NPROC)
 	@$(call run_ctest,$(TSAN_BUILD))
 
