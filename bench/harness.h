@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* bench/harness.h: what every workload uses: clocks, pinning, CPU burns, process counters */
+#ifndef CMWQ_BENCH_HARNESS_H
+#define CMWQ_BENCH_HARNESS_H
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <stdint.h>
+
+#include <benchmark/benchmark.h>
+
+#include "peers/peer.h"
+
+namespace bench {
+
+/** CLOCK_MONOTONIC in nanoseconds. */
+uint64_t now_ns();
+/** The CPUs the process may use (at least 1). */
+int ncpus();
+/** Keep the calling thread on CPU @p cpu; -1: give it back every CPU the process started with. */
+void pin_self(int cpu);
+/** Keep the calling thread busy until it has used @p ms milliseconds of its own CPU time. */
+void burn_cpu_ms(double ms);
+/** Sleep @p ms milliseconds with a raw nanosleep(), which no pool can see. */
+void raw_sleep_ms(unsigned int ms);
+/** The thread count of the process now (/proc/self/status). */
+int threads_now();
+/**
+ * The thread count once it has stopped falling (threads of an earlier peer
+ * exit after it is gone): unchanged over 10 ms, or after 2 s at most.
+ */
+int threads_settled();
+/** The @p p-quantile (0..1) of @p v, which it sorts. */
+double quantile(std::vector<double> &v, double p);
+
+/** Per-CPU counts the sampler reads (workload C3: items running on each CPU). */
+struct cpu_gauges {
+	std::vector<std::atomic<int>> running;
+	std::vector<std::atomic<int>> peak;
+	explicit cpu_gauges(int n) : running(n), peak(n)
+	{
+	}
+	/** The calling item starts on CPU @p cpu. */
+	void enter(int cpu);
+	void leave(int cpu)
+	{
+		running[cpu].fetch_sub(1, std::memory_order_relaxed);
+	}
+};
+
+/**
+ * One timed run of one workload on one peer: the process's CPU time and
+ * context switches (getrusage deltas, less the sampler's own), and its thread
+ * count sampled every millisecond by a thread of its own.  The peak of threads
+ * reported is the peer's: the process's peak, less the threads that were
+ * there before the peer was made, plus those of them that are the peer's
+ * (peer::resident_threads(): cmwq's workers, libuv's process-wide pool).  Make it right after
+ * the peer, start() just before the timed part, stop() just after.
+ */
+class measure {
+    public:
+	/** @p threads_before: threads_settled() read before the peer was made. */
+	measure(peer &p, int threads_before, cpu_gauges *gauges = nullptr);
+	~measure();
+	void start();
+	void stop();
+	/** Set the common counters: wall/CPU ns and context switches per item, peak threads. */
+	void report(benchmark::State &state, long items) const;
+	double wall_ns() const
+	{
+		return (double)(t1 - t0);
+	}
+	/** The sampled series of gauges->running[cpu] (ms since start(), value). */
+	std::vector<double> series_t_ms;
+	std::vector<std::vector<double>> series_values;
+
+    private:
+	void sample_loop();
+
+	int base_threads;
+	int resident;
+	cpu_gauges *gauges;
+	uint64_t t0 = 0, t1 = 0;
+	uint64_t cpu0 = 0, cpu1 = 0, ctx0 = 0, ctx1 = 0;
+	uint64_t sampler_cpu = 0, sampler_ctx = 0;
+	int peak = 0;
+	std::atomic<bool> stopping{ false };
+	std::thread sampler;
+};
+
+/** Keep @p values (a per-CPU series of workload @p wl on peer @p peer) for the series file. */
+void keep_series(const std::string &wl, const std::string &peer, const std::string &name,
+		 const std::vector<double> &t_ms, const std::vector<double> &values);
+/** Write every kept series as JSON to @p path; false if it cannot. */
+bool write_series(const std::string &path);
+
+/** The items of every workload: allocated once, reused (an item is idle between runs). */
+item *items(long n);
+
+/** Register one benchmark per peer for workload @p id; @p fn(state, peer name). */
+void register_workload(const char *id, void (*fn)(benchmark::State &, const std::string &));
+
+/* The workload families, one file each under bench/workloads/. */
+void register_throughput();
+void register_latency();
+void register_blocking();
+void register_flush();
+
+} // namespace bench
+
+#endif
