@@ -97,19 +97,25 @@ help:
 
 # --- toolchain --------------------------------------------------------------
 
-deps:
-	@missing=$$( $(missing_tools) ); \
-	[[ -z $$missing ]] && exit 0; \
+# $(call apt_install,APT_LINE,OTHERWISE): what $$missing names is missing; as
+# root, install it with APT_LINE; else print APT_LINE and run OTHERWISE.
+define apt_install
 	echo "cmwq: missing: $$(echo $$missing | tr '\n' ' ')"; \
 	if [[ $$(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then \
 		export DEBIAN_FRONTEND=noninteractive; \
 		apt-get update; \
-		$(APT_LINE); \
+		$(1); \
 	else \
 		echo "cmwq: install them with:"; \
-		echo "  sudo $(APT_LINE)"; \
-		exit 1; \
-	fi; \
+		echo "  sudo $(1)"; \
+		$(2); \
+	fi
+endef
+
+deps:
+	@missing=$$( $(missing_tools) ); \
+	[[ -z $$missing ]] && exit 0; \
+	$(call apt_install,$(APT_LINE),exit 1); \
 	missing=$$( $(missing_tools) ); \
 	if [[ -n $$missing ]]; then echo "cmwq: still missing after apt-get: $$missing"; exit 1; fi
 
@@ -220,16 +226,7 @@ bench-deps: deps
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
 	done); \
 	[[ -z $$missing ]] && exit 0; \
-	echo "cmwq: bench: missing: $$(echo $$missing | tr '\n' ' ')"; \
-	if [[ $$(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then \
-		export DEBIAN_FRONTEND=noninteractive; \
-		apt-get update; \
-		$(BENCH_APT_LINE); \
-	else \
-		echo "cmwq: install them with:"; \
-		echo "  sudo $(BENCH_APT_LINE)"; \
-		if echo "$$missing" | grep -qx libbenchmark-dev; then exit 1; fi; \
-	fi
+	$(call apt_install,$(BENCH_APT_LINE),! echo "$$missing" | grep -qx libbenchmark-dev)
 
 bench: bench-deps
 	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMWQ_BENCH=ON -DBUILD_TESTING=OFF
@@ -241,7 +238,10 @@ bench: bench-deps
 		--series_out=$(BENCH_OUT)/series.json
 	$(PYTHON) bench/collect.py --gbench $(BENCH_OUT)/gbench.json --series $(BENCH_OUT)/series.json \
 		--machine $(BENCH_OUT)/machine.json --out $(BENCH_OUT)/results.json
-	@if [[ -f bench/report.py ]]; then $(PYTHON) bench/report.py; fi
+	@if [[ -f bench/report.py ]]; then \
+		echo "$(PYTHON) bench/report.py --in $(BENCH_OUT) --out $(BENCH_OUT)/report"; \
+		$(PYTHON) bench/report.py --in $(BENCH_OUT) --out $(BENCH_OUT)/report; \
+	fi
 
 # How fast the sim backend explores schedules (bench/sim_schedules.cpp): not a
 # peer comparison, a benchmark of the deterministic backend.

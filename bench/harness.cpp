@@ -208,8 +208,7 @@ void peer::run(item *it)
 }
 
 measure::measure(peer &p, int threads_before, cpu_gauges *gauges)
-	: base_threads(threads_before - p.resident_threads()), resident(p.resident_threads()),
-	  gauges(gauges)
+	: before(threads_before), resident(p.resident_threads()), gauges(gauges)
 {
 }
 
@@ -245,7 +244,8 @@ void measure::sample_loop()
 
 void measure::start()
 {
-	peak = threads_now();
+	/* every count includes the sampler, which report() takes off */
+	peak = threads_now() + 1;
 	sampler = std::thread(&measure::sample_loop, this);
 	usage(RUSAGE_SELF, &cpu0, &ctx0);
 	t0 = now_ns();
@@ -259,7 +259,7 @@ void measure::stop()
 	usage(RUSAGE_SELF, &cpu1, &ctx1);
 	stopping.store(true, std::memory_order_relaxed);
 	sampler.join();
-	n = threads_now();
+	n = threads_now() + 1;
 	if (n > peak)
 		peak = n;
 }
@@ -272,8 +272,11 @@ void measure::report(benchmark::State &state, long items) const
 	state.counters["wall_ns_per_item"] = wall_ns() / (double)items;
 	state.counters["cpu_ns_per_item"] = std::max(0.0, cpu) / (double)items;
 	state.counters["ctx_switches_per_item"] = std::max(0.0, ctx) / (double)items;
-	/* the sampler is not the peer's: one less */
-	state.counters["peak_threads"] = std::max(0, peak - 1 - base_threads);
+	/* the sampler and the workload's threads are not the peer's */
+	int added = peak - 1 - own_threads - before;
+
+	state.counters["peak_threads"] = std::max(0, added + resident);
+	state.counters["new_threads"] = std::max(0, added);
 	state.counters["resident_threads"] = resident;
 }
 

@@ -55,11 +55,14 @@ struct cpu_gauges {
 /**
  * One timed run of one workload on one peer: the process's CPU time and
  * context switches (getrusage deltas, less the sampler's own), and its thread
- * count sampled every millisecond by a thread of its own.  The peak of threads
- * reported is the peer's: the process's peak, less the threads that were
- * there before the peer was made, plus those of them that are the peer's
- * (peer::resident_threads(): cmwq's workers, libuv's process-wide pool).  Make it right after
- * the peer, start() just before the timed part, stop() just after.
+ * count sampled every millisecond by a thread of its own.  Two counts of
+ * threads come of it: the peak of the peer's threads (the process's peak,
+ * less the threads that were there before the peer was made, plus those of
+ * them that are the peer's: peer::resident_threads(), cmwq's workers or
+ * libuv's process-wide pool), and the threads that were new (the peak less
+ * all that were there before).  The sampler and the workload's own threads
+ * (harness_threads()) are in neither.  Make it right after the peer,
+ * start() just before the timed part, stop() just after.
  */
 class measure {
     public:
@@ -68,6 +71,11 @@ class measure {
 	~measure();
 	void start();
 	void stop();
+	/** The workload runs @p n threads of its own during the timed part (producers). */
+	void harness_threads(int n)
+	{
+		own_threads = n;
+	}
 	/** Set the common counters: wall/CPU ns and context switches per item, peak threads. */
 	void report(benchmark::State &state, long items) const;
 	double wall_ns() const
@@ -81,8 +89,9 @@ class measure {
     private:
 	void sample_loop();
 
-	int base_threads;
+	int before;
 	int resident;
+	int own_threads = 0;
 	cpu_gauges *gauges;
 	uint64_t t0 = 0, t1 = 0;
 	uint64_t cpu0 = 0, cpu1 = 0, ctx0 = 0, ctx1 = 0;
@@ -91,6 +100,31 @@ class measure {
 	std::atomic<bool> stopping{ false };
 	std::thread sampler;
 };
+
+/** A peer made for one run, and its measure (threads counted from before the peer existed). */
+struct peer_run {
+	int before;
+	std::unique_ptr<peer> p;
+	measure m;
+	explicit peer_run(const std::string &name, cpu_gauges *gauges = nullptr)
+		: before(threads_settled()), p(make_peer(name, ncpus())), m(*p, before, gauges)
+	{
+	}
+};
+
+/**
+ * The timed part of a run: @p body once (the benchmark's one iteration)
+ * between m.start() and m.stop(); its wall time is the iteration's time.
+ */
+template <typename F> void timed(benchmark::State &state, measure &m, F body)
+{
+	for (auto _ : state) {
+		m.start();
+		body();
+		m.stop();
+		state.SetIterationTime(m.wall_ns() / 1e9);
+	}
+}
 
 /** Keep @p values (a per-CPU series of workload @p wl on peer @p peer) for the series file. */
 void keep_series(const std::string &wl, const std::string &peer, const std::string &name,

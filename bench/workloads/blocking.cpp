@@ -47,29 +47,30 @@ void raw_sleep_fn(item *it)
 	raw_sleep_ms(C1_SLEEP_MS);
 }
 
+/** Submit @p n items of @p its from CPU 0 at once and wait for them: the makespan. */
+void burst_from_cpu0(benchmark::State &state, peer_run &r, item *its, int n)
+{
+	pin_self(0);
+	timed(state, r.m, [&] {
+		for (int i = 0; i < n; i++)
+			r.p->submit_on(0, &its[i]);
+		r.p->drain();
+	});
+	pin_self(-1);
+	r.m.report(state, n);
+	state.counters["makespan_ms"] = r.m.wall_ns() / 1e6;
+}
+
 void c1(benchmark::State &state, const std::string &name, void (*fn)(item *))
 {
-	int before = threads_settled();
-	std::unique_ptr<peer> p = make_peer(name, ncpus());
+	peer_run r(name);
 	item *its = items(C1_ITEMS);
-	measure m(*p, before);
 
 	for (int i = 0; i < C1_ITEMS; i++) {
 		its[i].fn = fn;
-		p->prepare(&its[i]);
+		r.p->prepare(&its[i]);
 	}
-	pin_self(0);
-	for (auto _ : state) {
-		m.start();
-		for (int i = 0; i < C1_ITEMS; i++)
-			p->submit(&its[i]);
-		p->drain();
-		m.stop();
-		state.SetIterationTime(m.wall_ns() / 1e9);
-	}
-	pin_self(-1);
-	m.report(state, C1_ITEMS);
-	state.counters["makespan_ms"] = m.wall_ns() / 1e6;
+	burst_from_cpu0(state, r, its, C1_ITEMS);
 	state.counters["fixed_pool_ms"] = (double)C1_ITEMS * C1_SLEEP_MS / ncpus();
 }
 
@@ -102,30 +103,17 @@ void c2_fn(item *it)
 
 void c2(benchmark::State &state, const std::string &name)
 {
-	int before = threads_settled();
-	std::unique_ptr<peer> p = make_peer(name, ncpus());
+	peer_run r(name);
 	item *its = items(3);
-	measure m(*p, before);
 	/* cmwq's workers of CPU 0 are bound already; the others' threads move for the item */
 	int pin = name == "cmwq" ? 0 : C2_PIN;
 
 	for (int i = 0; i < 3; i++) {
 		its[i].fn = c2_fn;
 		its[i].tag = i | pin;
-		p->prepare(&its[i]);
+		r.p->prepare(&its[i]);
 	}
-	pin_self(0);
-	for (auto _ : state) {
-		m.start();
-		for (int i = 0; i < 3; i++)
-			p->submit_on(0, &its[i]);
-		p->drain();
-		m.stop();
-		state.SetIterationTime(m.wall_ns() / 1e9);
-	}
-	pin_self(-1);
-	m.report(state, 3);
-	state.counters["makespan_ms"] = m.wall_ns() / 1e6;
+	burst_from_cpu0(state, r, its, 3);
 }
 
 cpu_gauges *c3_gauges;
@@ -144,34 +132,30 @@ void burn_fn(item *it)
 
 void c3(benchmark::State &state, const std::string &name)
 {
-	int before = threads_settled();
-	std::unique_ptr<peer> p = make_peer(name, ncpus());
-	item *its = items(C3_ITEMS);
 	cpu_gauges gauges(ncpus());
-	measure m(*p, before, &gauges);
+	peer_run r(name, &gauges);
+	item *its = items(C3_ITEMS);
 	int most = 0;
 
 	c3_gauges = &gauges;
 	for (int i = 0; i < C3_ITEMS; i++) {
 		its[i].fn = burn_fn;
-		p->prepare(&its[i]);
+		r.p->prepare(&its[i]);
 	}
-	for (auto _ : state) {
-		m.start();
+	timed(state, r.m, [&] {
 		for (int i = 0; i < C3_ITEMS; i++)
-			p->submit_on(i % ncpus(), &its[i]);
-		p->drain();
-		m.stop();
-		state.SetIterationTime(m.wall_ns() / 1e9);
-	}
-	m.report(state, C3_ITEMS);
+			r.p->submit_on(i % ncpus(), &its[i]);
+		r.p->drain();
+	});
+	r.m.report(state, C3_ITEMS);
 	for (int c = 0; c < ncpus(); c++) {
 		most = std::max(most, gauges.peak[(size_t)c].load());
-		keep_series("C3", name, "running items on CPU " + std::to_string(c), m.series_t_ms,
-			    m.series_values.size() > (size_t)c ? m.series_values[(size_t)c] :
-								 std::vector<double>());
+		keep_series("C3", name, "running items on CPU " + std::to_string(c),
+			    r.m.series_t_ms,
+			    r.m.series_values.size() > (size_t)c ? r.m.series_values[(size_t)c] :
+								   std::vector<double>());
 	}
-	state.counters["makespan_ms"] = m.wall_ns() / 1e6;
+	state.counters["makespan_ms"] = r.m.wall_ns() / 1e6;
 	state.counters["ideal_ms"] = C3_ITEMS * C3_BURN_MS / ncpus();
 	state.counters["max_running_per_cpu"] = most;
 	c3_gauges = nullptr;

@@ -22,31 +22,25 @@ void nop_fn(item *it)
 
 void d1(benchmark::State &state, const std::string &name)
 {
-	int before = threads_settled();
-	std::unique_ptr<peer> p = make_peer(name, ncpus());
+	peer_run r(name);
 	item *it = items(1);
-	measure m(*p, before);
 	std::vector<double> rt_us;
 
 	it->fn = nop_fn;
-	p->prepare(it);
+	r.p->prepare(it);
 	pin_self(0);
-	for (auto _ : state) {
-		for (int s = -D1_WARMUP; s < D1_SAMPLES; s++) {
-			uint64_t t0;
+	for (int s = 0; s < D1_WARMUP; s++)
+		r.p->round_trip(it);
+	timed(state, r.m, [&] {
+		for (int s = 0; s < D1_SAMPLES; s++) {
+			uint64_t t0 = now_ns();
 
-			if (s == 0)
-				m.start();
-			t0 = now_ns();
-			p->round_trip(it);
-			if (s >= 0)
-				rt_us.push_back((double)(now_ns() - t0) / 1e3);
+			r.p->round_trip(it);
+			rt_us.push_back((double)(now_ns() - t0) / 1e3);
 		}
-		m.stop();
-		state.SetIterationTime(m.wall_ns() / 1e9);
-	}
+	});
 	pin_self(-1);
-	m.report(state, D1_SAMPLES);
+	r.m.report(state, D1_SAMPLES);
 	state.counters["p50_us"] = quantile(rt_us, 0.50);
 	state.counters["p99_us"] = quantile(rt_us, 0.99);
 }

@@ -30,35 +30,33 @@ void stamp_fn(item *it)
 
 void b1(benchmark::State &state, const std::string &name)
 {
-	int before = threads_settled();
-	std::unique_ptr<peer> p = make_peer(name, ncpus());
+	peer_run r(name);
 	item *it = items(1);
-	measure m(*p, before);
 	std::vector<double> lat_us;
-	const struct timespec gap = { 0, B1_GAP_US * 1000 };
 	int local = 0;
+	auto sample = [&] {
+		const struct timespec gap = { 0, B1_GAP_US * 1000 };
+
+		nanosleep(&gap, nullptr);
+		it->t_queue = now_ns();
+		r.p->submit(it);
+		r.p->drain();
+	};
 
 	it->fn = stamp_fn;
-	p->prepare(it);
+	r.p->prepare(it);
 	pin_self(0);
-	for (auto _ : state) {
-		for (int s = -B1_WARMUP; s < B1_SAMPLES; s++) {
-			if (s == 0)
-				m.start();
-			nanosleep(&gap, nullptr);
-			it->t_queue = now_ns();
-			p->submit(it);
-			p->drain();
-			if (s < 0)
-				continue;
+	for (int s = 0; s < B1_WARMUP; s++)
+		sample();
+	timed(state, r.m, [&] {
+		for (int s = 0; s < B1_SAMPLES; s++) {
+			sample();
 			lat_us.push_back((double)(it->t_start - it->t_queue) / 1e3);
 			local += it->cpu == 0;
 		}
-		m.stop();
-		state.SetIterationTime(m.wall_ns() / 1e9);
-	}
+	});
 	pin_self(-1);
-	m.report(state, B1_SAMPLES);
+	r.m.report(state, B1_SAMPLES);
 	state.counters["p50_us"] = quantile(lat_us, 0.50);
 	state.counters["p99_us"] = quantile(lat_us, 0.99);
 	state.counters["local_cpu_fraction"] = (double)local / B1_SAMPLES;

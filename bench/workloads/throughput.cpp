@@ -49,25 +49,20 @@ item *prepared(peer &p, long n)
 
 void a1(benchmark::State &state, const std::string &name)
 {
-	int before = threads_settled();
-	std::unique_ptr<peer> p = make_peer(name, ncpus());
-	item *its = prepared(*p, A1_ITEMS);
-	measure m(*p, before);
+	peer_run r(name);
+	item *its = prepared(*r.p, A1_ITEMS);
 
 	pin_self(0);
 	for (long i = 0; i < A1_ITEMS / 10; i++)
-		p->submit(&its[i]);
-	p->drain();
-	for (auto _ : state) {
-		m.start();
+		r.p->submit(&its[i]);
+	r.p->drain();
+	timed(state, r.m, [&] {
 		for (long i = 0; i < A1_ITEMS; i++)
-			p->submit(&its[i]);
-		p->drain();
-		m.stop();
-		state.SetIterationTime(m.wall_ns() / 1e9);
-	}
+			r.p->submit(&its[i]);
+		r.p->drain();
+	});
 	pin_self(-1);
-	m.report(state, A1_ITEMS);
+	r.m.report(state, A1_ITEMS);
 }
 
 /**
@@ -76,11 +71,10 @@ void a1(benchmark::State &state, const std::string &name)
  */
 void per_cpu_producers(benchmark::State &state, const std::string &name, long n, int queues)
 {
-	int before = threads_settled();
-	std::unique_ptr<peer> p = make_peer(name, ncpus());
+	peer_run r(name);
+	peer *p = r.p.get();
 	item *its = prepared(*p, n);
 	int cpus = ncpus();
-	measure m(*p, before);
 
 	if (queues)
 		p->set_queues(queues);
@@ -95,6 +89,8 @@ void per_cpu_producers(benchmark::State &state, const std::string &name, long n,
 	pin_self(0);
 	produce(0, n / 10);
 	p->drain();
+	pin_self(-1);
+	r.m.harness_threads(cpus);
 	for (auto _ : state) {
 		pending_counter gate;
 		std::vector<std::thread> producers;
@@ -106,16 +102,15 @@ void per_cpu_producers(benchmark::State &state, const std::string &name, long n,
 				gate.wait();
 				produce(c, n);
 			});
-		m.start();
+		r.m.start();
 		gate.done();
 		for (std::thread &t : producers)
 			t.join();
 		p->drain();
-		m.stop();
-		state.SetIterationTime(m.wall_ns() / 1e9);
+		r.m.stop();
+		state.SetIterationTime(r.m.wall_ns() / 1e9);
 	}
-	pin_self(-1);
-	m.report(state, n);
+	r.m.report(state, n);
 	if (queues)
 		state.SetLabel(p->queues_are());
 }
