@@ -78,15 +78,40 @@ int ncpus()
 	return std::max(1, (int)sysconf(_SC_NPROCESSORS_ONLN));
 }
 
-void pin_self(int cpu)
+int cpu_id(int index)
+{
+	if (!start_affinity_valid)
+		return index;
+	for (int c = 0; c < CPU_SETSIZE; c++)
+		if (CPU_ISSET(c, &start_affinity) && index-- == 0)
+			return c;
+	return 0;
+}
+
+int cpu_index(int cpu)
+{
+	int index = 0;
+
+	if (!start_affinity_valid)
+		return cpu;
+	if (cpu < 0 || cpu >= CPU_SETSIZE || !CPU_ISSET(cpu, &start_affinity))
+		return -1;
+	for (int c = 0; c < cpu; c++)
+		index += CPU_ISSET(c, &start_affinity) ? 1 : 0;
+	return index;
+}
+
+void pin_self(int index)
 {
 	cpu_set_t set;
+	int cpu;
 
-	if (cpu < 0) {
+	if (index < 0) {
 		if (start_affinity_valid)
 			sched_setaffinity(0, sizeof(start_affinity), &start_affinity);
 		return;
 	}
+	cpu = cpu_id(index);
 	CPU_ZERO(&set);
 	CPU_SET(cpu, &set);
 	if (sched_setaffinity(0, sizeof(set), &set) != 0) {

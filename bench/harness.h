@@ -19,10 +19,17 @@ namespace bench {
 
 /** CLOCK_MONOTONIC in nanoseconds. */
 uint64_t now_ns();
-/** The CPUs the process may use (at least 1). */
+/**
+ * The CPUs the process may use (at least 1).  Workloads number them 0 ..
+ * ncpus() - 1; cpu_id() gives the real CPU (they differ under `taskset`).
+ */
 int ncpus();
-/** Keep the calling thread on CPU @p cpu; -1: give it back every CPU the process started with. */
-void pin_self(int cpu);
+/** The real number of the process's CPU @p index (0 .. ncpus() - 1). */
+int cpu_id(int index);
+/** The index of real CPU @p cpu among the process's CPUs; -1 if it is not one of them. */
+int cpu_index(int cpu);
+/** Keep the calling thread on CPU @p index; -1: give it back every CPU the process started with. */
+void pin_self(int index);
 /** Keep the calling thread busy until it has used @p ms milliseconds of its own CPU time. */
 void burn_cpu_ms(double ms);
 /** Sleep @p ms milliseconds with a raw nanosleep(), which no pool can see. */

@@ -10,7 +10,7 @@
  * more such workqueues (workload A3).
  */
 /* the C++ library first: the kernel headers define `current` */
-#include "peer.h"
+#include "harness.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,7 +89,7 @@ class cmwq_peer : public peer {
 	void submit_on(int cpu, item *it) override
 	{
 		count(it);
-		queue_work_on(cpu % (int)nr_cpu_ids, wq, work_of(it));
+		queue_work_on(cpu_id(cpu) % (int)nr_cpu_ids, wq, work_of(it));
 	}
 	void set_queues(int n) override
 	{

@@ -24,11 +24,11 @@ class peer;
 struct item {
 	alignas(16) unsigned char peer_data[128];
 	void (*fn)(struct item *it); /**< the work; set by the workload */
-	peer *owner;		     /**< set by peer::prepare() */
-	uint64_t t_queue;	     /**< ns (CLOCK_MONOTONIC) just before submission */
-	uint64_t t_start;	     /**< ns when the work function started */
-	int cpu;		     /**< the CPU the work function started on */
-	int tag;		     /**< the workload's own use */
+	peer *owner;                 /**< set by peer::prepare() */
+	uint64_t t_queue;            /**< ns (CLOCK_MONOTONIC) just before submission */
+	uint64_t t_start;            /**< ns when the work function started */
+	int cpu;                     /**< the CPU the work function started on */
+	int tag;                     /**< the workload's own use */
 };
 
 /**

@@ -120,7 +120,7 @@ cpu_gauges *c3_gauges;
 
 void burn_fn(item *it)
 {
-	int cpu = sched_getcpu();
+	int cpu = cpu_index(sched_getcpu());
 
 	(void)it;
 	if (cpu < 0 || cpu >= (int)c3_gauges->running.size())

@@ -52,7 +52,7 @@ void b1(benchmark::State &state, const std::string &name)
 		for (int s = 0; s < B1_SAMPLES; s++) {
 			sample();
 			lat_us.push_back((double)(it->t_start - it->t_queue) / 1e3);
-			local += it->cpu == 0;
+			local += it->cpu == cpu_id(0);
 		}
 	});
 	pin_self(-1);
