@@ -48,9 +48,7 @@ double quantile(std::vector<double> &v, double p);
 struct cpu_gauges {
 	std::vector<std::atomic<int>> running;
 	std::vector<std::atomic<int>> peak;
-	explicit cpu_gauges(int n) : running(n), peak(n)
-	{
-	}
+	explicit cpu_gauges(int n) : running(n), peak(n) {}
 	/** The calling item starts on CPU @p cpu. */
 	void enter(int cpu);
 	void leave(int cpu)

@@ -23,9 +23,7 @@ using strand = boost::asio::strand<boost::asio::thread_pool::executor_type>;
 
 class asio_peer : public peer {
     public:
-	explicit asio_peer(int nthreads) : peer(nthreads), pool((std::size_t)nthreads)
-	{
-	}
+	explicit asio_peer(int nthreads) : peer(nthreads), pool((std::size_t)nthreads) {}
 	~asio_peer() override
 	{
 		pool.join();

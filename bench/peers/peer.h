@@ -58,9 +58,7 @@ class pending_counter {
  */
 class peer {
     public:
-	explicit peer(int nthreads) : nthreads(nthreads)
-	{
-	}
+	explicit peer(int nthreads) : nthreads(nthreads) {}
 	virtual ~peer() = default;
 	peer(const peer &) = delete;
 	peer &operator=(const peer &) = delete;
