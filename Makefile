@@ -17,6 +17,9 @@
 #   make test-sim-long    the sim tests over many seeds (SIM_SEEDS=100000, forked
 #                         from one booted world); a failure prints its replay command
 #   make bench            build and run the benchmarks (bench/README.md); not a test
+#   make bench-machine    measure the machine: build/bench/machine.json
+#   make bench-footprint  workloads F1, F2 (threads, memory): build/bench/footprint.json
+#   make bench-report     the report of build/bench/*.json: build/bench/report/
 #   make stress           10^7 items through 1,000 workqueues on 2 and 64 virtual
 #                         CPUs, a 10-minute soak, the same under fault injection
 #                         (tests/reliability/stress.sh; about 12 minutes); not in make test
@@ -204,6 +207,45 @@ bench: build
 	cmake --build $(BUILD) -j$(NPROC) --target bench_sim_schedules
 	taskset -c 0 $(BUILD)/bin/bench_sim_schedules all $(BENCH_N)
 
+# The machine, the footprint (F1, F2) and the report (bench/README.md):
+#   make bench-machine     build/bench/machine.json (wake and thread costs)
+#   make bench-footprint   build/bench/footprint.json (F1, F2)
+#   make bench-report      build/bench/report/: the report of build/bench/*.json
+#   make bench-reference   copy build/bench/*.json to the committed reference run
+# `make docs` draws the book's report from build/bench when it holds a
+# results.json, else from the committed reference run (BENCH_REFERENCE).
+BENCH_OUT       := $(BUILD)/bench
+BENCH_REFERENCE := bench/results/reference
+FOOTPRINT_ARGS  ?=
+BENCH_GIT       := $(shell git describe --always --dirty 2>/dev/null)
+
+.PHONY: bench-machine bench-footprint bench-report
+bench-machine: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j$(NPROC) --target cmwq_machine
+	@mkdir -p $(BENCH_OUT)
+	$(BUILD)/bin/cmwq_machine -o $(BENCH_OUT)/machine.json --git "$(BENCH_GIT)"
+
+bench-footprint: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j$(NPROC) --target cmwq_footprint
+	@mkdir -p $(BENCH_OUT)
+	$(BUILD)/bin/cmwq_footprint -o $(BENCH_OUT)/footprint.json --git "$(BENCH_GIT)" \
+		$(FOOTPRINT_ARGS)
+
+bench-report:
+	$(PYTHON) bench/report.py --in $(BENCH_OUT) --out $(BENCH_OUT)/report
+
+# Make the last run in build/bench the book's reference run (a maintainer's
+# step, after a full `make bench` on the project machine; commit the result).
+.PHONY: bench-reference
+bench-reference:
+	@[[ -f $(BENCH_OUT)/results.json ]] || { echo "cmwq: no $(BENCH_OUT)/results.json: run make bench first"; exit 1; }
+	@mkdir -p $(BENCH_REFERENCE)
+	@for f in results machine footprint icount; do \
+		if [[ -f $(BENCH_OUT)/$$f.json ]]; then cp $(BENCH_OUT)/$$f.json $(BENCH_REFERENCE)/; \
+		else rm -f $(BENCH_REFERENCE)/$$f.json; echo "cmwq: no $(BENCH_OUT)/$$f.json: the reference has none"; fi; \
+	done
+	@echo "cmwq: $(BENCH_REFERENCE) now holds the run of $(BENCH_OUT); commit it"
+
 # --- stress (never part of make test; CTest runs a short version) -----------
 
 STRESS_ITEMS ?= 10000000
@@ -271,6 +313,9 @@ endif
 			$(call handout_picture,wq_diagram,$(DOCS_GEN)/$$f); \
 		fi; \
 	done
+	@echo "cmwq: $(PYTHON) bench/report.py --in $(BENCH_OUT) --in $(BENCH_REFERENCE) --out $(DOCS_GEN)/performance"
+	@$(PYTHON) bench/report.py --in $(BENCH_OUT) --in $(BENCH_REFERENCE) --out $(DOCS_GEN)/performance \
+		--image-prefix ../../build/docs-gen/performance/
 	@$(MAKE) sphinx
 	@$(MAKE) forward-refs
 	@$(MAKE) cross-check
