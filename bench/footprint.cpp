@@ -42,6 +42,7 @@
 #include <linux/delay.h>
 #include <linux/workqueue.h>
 
+#include "bench_json.h"
 #include "footprint.h"
 
 namespace {
@@ -131,30 +132,6 @@ bool f1_run(int n, unsigned int flags, f1_sample *s)
 	return got == 11 && status == 0;
 }
 
-double median(std::vector<double> v)
-{
-	std::sort(v.begin(), v.end());
-	size_t n = v.size();
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
-}
-
-std::string num(double v)
-{
-	char buf[64];
-
-	snprintf(buf, sizeof(buf), "%.1f", v);
-	return buf;
-}
-
-std::string list(const std::vector<double> &v)
-{
-	std::string out = "[";
-
-	for (size_t i = 0; i < v.size(); i++)
-		out += (i ? ", " : "") + num(v[i]);
-	return out + "]";
-}
-
 std::string ilist(const std::vector<long> &v)
 {
 	std::string out = "[";
@@ -228,12 +205,12 @@ std::string f1_workload(const std::vector<int> &counts, int rounds, bool *ok)
 			<< ", \"threads_added\": " << ilist(added)
 			<< ", \"workers\": " << ilist(workers)
 			<< ", \"rss_before_kib\": " << w.s[0].rss_before_kib
-			<< ", \"rss_delta_kib\": " << list(rss_delta)
-			<< ", \"heap_bytes_per_wq\": " << list(heap_per_wq) << "}";
+			<< ", \"rss_delta_kib\": " << bench_list(rss_delta, 1)
+			<< ", \"heap_bytes_per_wq\": " << bench_list(heap_per_wq, 1) << "}";
 	}
 	rows_js << "]";
 
-	double m = median(per_cpu);
+	double m = bench_median(per_cpu);
 	js << "    {\"id\": \"F1\", \"title\": \"Threads and memory against the number of "
 	      "workqueues\",\n"
 	   << "     \"metric\": \"heap_bytes_per_idle_wq_per_cpu\", \"unit\": \"B/CPU\", "
@@ -245,9 +222,9 @@ std::string f1_workload(const std::vector<int> &counts, int rounds, bool *ok)
 	   << "     \"status\": \"ok\",\n"
 	   << "     \"results\": [\n"
 	   << "      {\"peer\": \"cmwq\", \"threads\": \"per-CPU pools\", \"rounds\": "
-	   << list(per_cpu) << ", \"median\": " << num(m)
-	   << ", \"min\": " << num(*std::min_element(per_cpu.begin(), per_cpu.end()))
-	   << ", \"max\": " << num(*std::max_element(per_cpu.begin(), per_cpu.end()))
+	   << bench_list(per_cpu, 1) << ", \"median\": " << bench_num(m, 1)
+	   << ", \"min\": " << bench_num(*std::min_element(per_cpu.begin(), per_cpu.end()), 1)
+	   << ", \"max\": " << bench_num(*std::max_element(per_cpu.begin(), per_cpu.end()), 1)
 	   << ", \"ratio_to_best\": {\"median\": 1.0, \"min\": 1.0, \"max\": 1.0}"
 	   << ", \"peak_threads\": " << peak << ",\n"
 	   << "       \"extra\": {\"threads_independent\": " << (independent ? "true" : "false")
@@ -380,7 +357,7 @@ std::string f2_workload(int burst, unsigned int block_ms, int observe_s, bool *o
 	   << ", \"threads_at_end\": " << threads.back() << ", \"burst_ms\": " << burst_end_ms
 	   << ", \"reaped\": " << (reaped_ms >= 0 ? "true" : "false") << ", \"time_to_reap_ms\": "
 	   << (reaped_ms >= 0 ? std::to_string(reaped_ms - burst_end_ms) : "null")
-	   << ", \"rss_per_worker_kib\": " << num(rss_per_worker) << "}}],\n"
+	   << ", \"rss_per_worker_kib\": " << bench_num(rss_per_worker, 1) << "}}],\n"
 	   << "     \"series\": [\n"
 	   << "      {\"peer\": \"cmwq\", \"name\": \"threads of the process\", \"t_ms\": "
 	   << ilist(t_ms) << ", \"value\": " << ilist(threads) << "},\n"
@@ -435,17 +412,6 @@ std::vector<int> parse_counts(const char *s)
 			return {};
 	}
 	return v;
-}
-
-std::string utc_now(void)
-{
-	char buf[32];
-	time_t now = time(nullptr);
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return buf;
 }
 
 int usage(const char *prog)
@@ -506,19 +472,15 @@ int main(int argc, char **argv)
 		fprintf(stderr, "cmwq_footprint: the F2 child failed\n");
 		return 1;
 	}
-	std::string js = "{\n  \"schema\": 1, \"generated\": \"" + utc_now() + "\", \"git\": \"" +
-			 git + "\",\n  \"workloads\": [\n" + f1 + ",\n" + f2 + "\n  ]\n}\n";
+	std::string js = "{\n  \"schema\": 1, \"generated\": \"" + bench_utc_now() +
+			 "\", \"git\": \"" + git + "\",\n  \"workloads\": [\n" + f1 + ",\n" + f2 +
+			 "\n  ]\n}\n";
 	if (!out_path) {
 		fputs(js.c_str(), stdout);
 		return 0;
 	}
-	std::string tmp = std::string(out_path) + ".tmp";
-	FILE *f = fopen(tmp.c_str(), "w");
-	if (!f || fputs(js.c_str(), f) < 0 || fclose(f) != 0 ||
-	    rename(tmp.c_str(), out_path) != 0) {
-		fprintf(stderr, "cmwq_footprint: cannot write %s: %s\n", out_path, strerror(errno));
+	if (!bench_write_file("cmwq_footprint", out_path, js))
 		return 1;
-	}
 	printf("cmwq_footprint: %s written\n", out_path);
 	return 0;
 }

@@ -40,6 +40,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_json.h"
+
 namespace {
 
 using clk = std::chrono::steady_clock;
@@ -73,15 +75,6 @@ void wait_for(std::atomic<int> *addr, int want)
 
 	while ((v = addr->load(std::memory_order_acquire)) != want)
 		futex_wait(addr, v);
-}
-
-double median(std::vector<double> v)
-{
-	if (v.empty())
-		return 0.0;
-	std::sort(v.begin(), v.end());
-	size_t n = v.size();
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
 }
 
 double percentile(std::vector<double> v, double p)
@@ -122,7 +115,7 @@ double pingpong_run(int a, int b, int iters)
 		rt.push_back(us_since(t0, clk::now()));
 	}
 	ponger.join();
-	return median(rt);
+	return bench_median(rt);
 }
 
 /*
@@ -160,7 +153,7 @@ double oneway_run(int a, int b, int iters, std::vector<double> *samples)
 	}
 	sleeper.join();
 	samples->insert(samples->end(), lat.begin(), lat.end());
-	return median(lat);
+	return bench_median(lat);
 }
 
 /** @brief One run of @p iters std::thread create + join of an empty body: the median, in us. */
@@ -175,7 +168,7 @@ double create_join_run(int iters)
 		t.join();
 		v.push_back(us_since(t0, clk::now()));
 	}
-	return median(v);
+	return bench_median(v);
 }
 
 std::string read_first_line(const char *path)
@@ -244,23 +237,6 @@ std::string json_str(const std::string &s)
 	return out + "\"";
 }
 
-std::string json_num(double v)
-{
-	char buf[64];
-
-	snprintf(buf, sizeof(buf), "%.3f", v);
-	return buf;
-}
-
-std::string json_list(const std::vector<double> &v)
-{
-	std::string out = "[";
-
-	for (size_t i = 0; i < v.size(); i++)
-		out += (i ? ", " : "") + json_num(v[i]);
-	return out + "]";
-}
-
 /** @brief A "name": {"median": .., "runs": [..]} member, or null if @p runs is empty. */
 std::string json_measure(const char *name, const std::vector<double> &runs,
 			 const std::string &extra = "")
@@ -269,19 +245,8 @@ std::string json_measure(const char *name, const std::vector<double> &runs,
 
 	if (runs.empty())
 		return out + "null";
-	return out + "{\"median_us\": " + json_num(median(runs)) +
-	       ", \"runs_us\": " + json_list(runs) + extra + "}";
-}
-
-std::string utc_now()
-{
-	char buf[32];
-	time_t now = time(nullptr);
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	return buf;
+	return out + "{\"median_us\": " + bench_num(bench_median(runs), 3) +
+	       ", \"runs_us\": " + bench_list(runs, 3) + extra + "}";
 }
 
 } // namespace
@@ -343,14 +308,14 @@ int main(int argc, char **argv)
 	}
 	auto tails = [](const std::vector<double> &all) {
 		return all.empty() ? std::string() :
-				     ", \"p90_us\": " + json_num(percentile(all, 0.90)) +
-					     ", \"p99_us\": " + json_num(percentile(all, 0.99));
+				     ", \"p90_us\": " + bench_num(percentile(all, 0.90), 3) +
+					     ", \"p99_us\": " + bench_num(percentile(all, 0.99), 3);
 	};
 
 	std::ostringstream js;
 	js << "{\n";
 	js << "  \"schema\": 1,\n";
-	js << "  \"generated\": " << json_str(utc_now()) << ",\n";
+	js << "  \"generated\": " << json_str(bench_utc_now()) << ",\n";
 	js << "  \"git\": " << json_str(git) << ",\n";
 	js << "  \"cores\": " << online << ",\n";
 	js << "  \"cpus_allowed\": " << cpus.size() << ",\n";
@@ -380,15 +345,10 @@ int main(int argc, char **argv)
 		fputs(js.str().c_str(), stdout);
 		return 0;
 	}
-	std::string tmp = std::string(out_path) + ".tmp";
-	FILE *f = fopen(tmp.c_str(), "w");
-	if (!f || fputs(js.str().c_str(), f) < 0 || fclose(f) != 0 ||
-	    rename(tmp.c_str(), out_path) != 0) {
-		fprintf(stderr, "cmwq_machine: cannot write %s: %s\n", out_path, strerror(errno));
+	if (!bench_write_file("cmwq_machine", out_path, js.str()))
 		return 1;
-	}
 	printf("cmwq_machine: %s: %ld cores, %s%s, same-CPU wake %.1f us, cross-CPU wake %s us\n",
-	       out_path, online, is_vm ? "VM " : "", virt.c_str(), median(same_ow),
-	       cross_ow.empty() ? "n/a" : json_num(median(cross_ow)).c_str());
+	       out_path, online, is_vm ? "VM " : "", virt.c_str(), bench_median(same_ow),
+	       cross_ow.empty() ? "n/a" : bench_num(bench_median(cross_ow), 3).c_str());
 	return 0;
 }
