@@ -117,9 +117,10 @@ std::string self_exe(void)
 /** @brief Run this program again as the F1 child for @p n workqueues; false on failure. */
 bool f1_run(int n, unsigned int flags, f1_sample *s)
 {
-	std::string cmd =
-		"'" + self_exe() + "' f1-child " + std::to_string(n) + " " + std::to_string(flags);
-	FILE *p = popen(cmd.c_str(), "r");
+	char cmd[4200];
+
+	snprintf(cmd, sizeof(cmd), "'%s' f1-child %d %u", self_exe().c_str(), n, flags);
+	FILE *p = popen(cmd, "r");
 
 	if (!p)
 		return false;
@@ -383,13 +384,14 @@ int f2_child(int burst, unsigned int block_ms, int observe_s)
 /** @brief Run this program again as the F2 child; its JSON, or "" on failure. */
 std::string f2_run(int burst, unsigned int block_ms, int observe_s)
 {
-	std::string cmd = "'" + self_exe() + "' f2-child " + std::to_string(burst) + " " +
-			  std::to_string(block_ms) + " " + std::to_string(observe_s);
-	FILE *p = popen(cmd.c_str(), "r");
+	char cmd[4200];
 	std::string out;
 	char buf[65536];
 	size_t n;
 
+	snprintf(cmd, sizeof(cmd), "'%s' f2-child %d %u %d", self_exe().c_str(), burst, block_ms,
+		 observe_s);
+	FILE *p = popen(cmd, "r");
 	if (!p)
 		return "";
 	while ((n = fread(buf, 1, sizeof(buf), p)) > 0)
