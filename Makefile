@@ -20,6 +20,9 @@
 #                         build in build/bench-build, build/bench/results.json; not a
 #                         test (BENCH_ROUNDS=5, BENCH_FILTER=<regex over workload/peer>)
 #   make bench-sim        how many schedules per second the sim backend explores
+#   make bench-machine    measure the machine: build/bench/machine.json
+#   make bench-footprint  workloads F1, F2 (threads, memory): build/bench/footprint.json
+#   make bench-report     the report of build/bench/*.json: build/bench/report/
 #   make stress           10^7 items through 1,000 workqueues on 2 and 64 virtual
 #                         CPUs, a 10-minute soak, the same under fault injection
 #                         (tests/reliability/stress.sh; about 12 minutes); not in make test
@@ -228,7 +231,8 @@ bench-deps: deps
 	[[ -z $$missing ]] && exit 0; \
 	$(call apt_install,$(BENCH_APT_LINE),! echo "$$missing" | grep -qx libbenchmark-dev)
 
-bench: bench-deps
+# The order matters: the machine is measured first, while nothing else runs.
+bench: bench-deps bench-machine
 	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMWQ_BENCH=ON -DBUILD_TESTING=OFF
 	cmake --build $(BENCH_BUILD) -j$(NPROC) --target cmwq_bench
 	@mkdir -p $(BENCH_OUT)
@@ -238,10 +242,8 @@ bench: bench-deps
 		--series_out=$(BENCH_OUT)/series.json
 	$(PYTHON) bench/collect.py --gbench $(BENCH_OUT)/gbench.json --series $(BENCH_OUT)/series.json \
 		--machine $(BENCH_OUT)/machine.json --out $(BENCH_OUT)/results.json
-	@if [[ -f bench/report.py ]]; then \
-		echo "$(PYTHON) bench/report.py --in $(BENCH_OUT) --out $(BENCH_OUT)/report"; \
-		$(PYTHON) bench/report.py --in $(BENCH_OUT) --out $(BENCH_OUT)/report; \
-	fi
+	$(MAKE) bench-footprint
+	$(MAKE) bench-report
 
 # How fast the sim backend explores schedules (bench/sim_schedules.cpp): not a
 # peer comparison, a benchmark of the deterministic backend.
@@ -250,6 +252,44 @@ BENCH_N ?= 2000
 bench-sim: build
 	cmake --build $(BUILD) -j$(NPROC) --target bench_sim_schedules
 	taskset -c 0 $(BUILD)/bin/bench_sim_schedules all $(BENCH_N)
+
+# The machine, the footprint (F1, F2) and the report (bench/README.md):
+#   make bench-machine     build/bench/machine.json (wake and thread costs)
+#   make bench-footprint   build/bench/footprint.json (F1, F2)
+#   make bench-report      build/bench/report/: the report of build/bench/*.json
+#   make bench-reference   copy build/bench/*.json to the committed reference run
+# `make docs` draws the book's report from build/bench when it holds a
+# results.json, else from the committed reference run (BENCH_REFERENCE).
+BENCH_REFERENCE := bench/results/reference
+FOOTPRINT_ARGS  ?=
+BENCH_GIT       := $(shell git describe --always --dirty 2>/dev/null)
+
+.PHONY: bench-machine bench-footprint bench-report
+bench-machine: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j$(NPROC) --target cmwq_machine
+	@mkdir -p $(BENCH_OUT)
+	$(BUILD)/bin/cmwq_machine -o $(BENCH_OUT)/machine.json --git "$(BENCH_GIT)"
+
+bench-footprint: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j$(NPROC) --target cmwq_footprint
+	@mkdir -p $(BENCH_OUT)
+	$(BUILD)/bin/cmwq_footprint -o $(BENCH_OUT)/footprint.json --git "$(BENCH_GIT)" \
+		$(FOOTPRINT_ARGS)
+
+bench-report:
+	$(PYTHON) bench/report.py --in $(BENCH_OUT) --out $(BENCH_OUT)/report
+
+# Make the last run in build/bench the book's reference run (a maintainer's
+# step, after a full `make bench` on the project machine; commit the result).
+.PHONY: bench-reference
+bench-reference:
+	@[[ -f $(BENCH_OUT)/results.json ]] || { echo "cmwq: no $(BENCH_OUT)/results.json: run make bench first"; exit 1; }
+	@mkdir -p $(BENCH_REFERENCE)
+	@for f in results machine footprint icount; do \
+		if [[ -f $(BENCH_OUT)/$$f.json ]]; then cp $(BENCH_OUT)/$$f.json $(BENCH_REFERENCE)/; \
+		else rm -f $(BENCH_REFERENCE)/$$f.json; echo "cmwq: no $(BENCH_OUT)/$$f.json: the reference has none"; fi; \
+	done
+	@echo "cmwq: $(BENCH_REFERENCE) now holds the run of $(BENCH_OUT); commit it"
 
 # --- stress (never part of make test; CTest runs a short version) -----------
 
@@ -318,6 +358,9 @@ endif
 			$(call handout_picture,wq_diagram,$(DOCS_GEN)/$$f); \
 		fi; \
 	done
+	@echo "cmwq: $(PYTHON) bench/report.py --in $(BENCH_OUT) --in $(BENCH_REFERENCE) --out $(DOCS_GEN)/performance"
+	@$(PYTHON) bench/report.py --in $(BENCH_OUT) --in $(BENCH_REFERENCE) --out $(DOCS_GEN)/performance \
+		--image-prefix ../../build/docs-gen/performance/
 	@$(MAKE) sphinx
 	@$(MAKE) forward-refs
 	@$(MAKE) cross-check
