@@ -60,6 +60,9 @@ WQSIM_FIGURES := timeline:mixed:svg burst:burst:svg blocking:blocking:svg \
 		 flush_running:flush_running:svg queue_to_run:one_item:sequence
 # The concept figures (build/docs-gen/<kind>.<ext>), each drawn by
 # `wq_diagram <kind>` from the constants or from a run under the sim backend.
+# The object graph (objgraph.dot) is wq_dump's, run over the sim too
+# (wq_dump_sim): every figure of the book is drawn by seed, so two builds of
+# one commit draw the same bytes.
 WQ_DIAGRAMS := work_data.svg worker_states.dot lock_order.dot flush_colors.svg
 
 NPROC := $(shell nproc 2>/dev/null || echo 2)
@@ -245,8 +248,8 @@ else
 	fi
 endif
 	@$(MAKE) doxygen
-	@echo "cmwq: CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_dump --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot"
-	@CMWQ_NR_CPUS=2 timeout 60 $(BUILD)/bin/wq_dump --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot.tmp \
+	@echo "cmwq: WQ_SEED=1 CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_dump_sim --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot"
+	@WQ_SEED=1 CMWQ_NR_CPUS=2 timeout 60 $(BUILD)/bin/wq_dump_sim --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot.tmp \
 		&& mv $(DOCS_GEN)/objgraph.dot.tmp $(DOCS_GEN)/objgraph.dot \
 		|| { $(call handout_picture,wq_dump,$(DOCS_GEN)/objgraph.dot); }
 	@for fig in $(WQSIM_FIGURES); do \
