@@ -138,7 +138,8 @@ TEST_CASE("wqsim refuses a bad param in one line naming the scenario and the par
 	CHECK(has(err, "wqsim: mixed: param busy_ms=3ms: is not a whole number"));
 
 	CHECK(run_wqsim_err("one_item --param cpu=99", &err) == 2);
-	CHECK(has(err, "wqsim: one_item: param cpu=99: out of range 0..3"));
+	/* the highest CPU is the sim machine's: 3 unless CMWQ_NR_CPUS says otherwise */
+	CHECK(has(err, "wqsim: one_item: param cpu=99: out of range 0.."));
 
 	CHECK(run_wqsim_err("flush_running --param =5", &err) == 2);
 	CHECK(has(err, "wqsim: flush_running: --param wants KEY=VALUE, not '=5'"));
@@ -153,7 +154,7 @@ TEST_CASE("wqsim SCENARIO --help prints the scenario's row of the table, as --li
 	REQUIRE(run_wqsim("--list", &list) == 0);
 	CHECK(help.rfind("burst\n", 0) == 0);
 	CHECK(has(help, "--param items=N  how many items (default 8, 1..1000)\n"));
-	CHECK(has(help, "--param cpu=N  the CPU they are queued on (default 0, 0..3)\n"));
+	CHECK(has(help, "--param cpu=N  the CPU they are queued on (default 0, 0.."));
 	CHECK(has(help, "--param work_ms=N  virtual ms each item computes (default 2, 0..10000)\n"));
 	CHECK(!has(help, "sleep_ms"));
 	/* the same lines, from the same table */
