@@ -64,6 +64,12 @@ WQSIM_FIGURES := timeline:mixed:svg burst:burst:svg blocking:blocking:svg \
 # (wq_dump_sim): every figure of the book is drawn by seed, so two builds of
 # one commit draw the same bytes.
 WQ_DIAGRAMS := work_data.svg worker_states.dot lock_order.dot flush_colors.svg
+# The figures are drawn with the sim's knobs cleared (each command then sets
+# the ones it needs), so a reader's CMWQ_NR_CPUS or CMWQ_SIM_STRATEGY cannot
+# change the book's pictures.
+FIGURE_ENV := env -u WQ_SEED -u CMWQ_NR_CPUS -u CMWQ_SIM_STRATEGY -u CMWQ_SIM_PCT_DEPTH \
+	      -u CMWQ_SIM_PCT_STEPS -u CMWQ_SIM_MAX_STEPS -u CMWQ_SIM_TRACE -u CMWQ_SIM_VERBOSE \
+	      -u CMWQ_FAIL_SLAB -u CMWQ_FAIL_KTHREAD
 
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
@@ -249,14 +255,14 @@ else
 endif
 	@$(MAKE) doxygen
 	@echo "cmwq: WQ_SEED=1 CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_dump_sim --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot"
-	@WQ_SEED=1 CMWQ_NR_CPUS=2 timeout 60 $(BUILD)/bin/wq_dump_sim --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot.tmp \
+	@$(FIGURE_ENV) WQ_SEED=1 CMWQ_NR_CPUS=2 timeout 60 $(BUILD)/bin/wq_dump_sim --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot.tmp \
 		&& mv $(DOCS_GEN)/objgraph.dot.tmp $(DOCS_GEN)/objgraph.dot \
 		|| { $(call handout_picture,wq_dump,$(DOCS_GEN)/objgraph.dot); }
 	@for fig in $(WQSIM_FIGURES); do \
 		IFS=: read -r out s fmt <<<"$$fig"; \
 		echo "cmwq: $(BUILD)/bin/wqsim $$s --seed 1 --format $$fmt -o $(DOCS_GEN)/$$out.svg"; \
 		rm -f $(DOCS_GEN)/$$out.svg; \
-		if timeout 60 $(BUILD)/bin/wqsim $$s --seed 1 --format $$fmt -o $(DOCS_GEN)/$$out.svg.tmp; then \
+		if $(FIGURE_ENV) timeout 60 $(BUILD)/bin/wqsim $$s --seed 1 --format $$fmt -o $(DOCS_GEN)/$$out.svg.tmp; then \
 			mv $(DOCS_GEN)/$$out.svg.tmp $(DOCS_GEN)/$$out.svg; \
 		else \
 			[[ -n "$(HANDOUT)" ]] || { echo "cmwq: wqsim $$s failed: $(DOCS_GEN)/$$out.svg cannot be drawn"; exit 1; }; \
@@ -267,7 +273,7 @@ endif
 		k=$${f%.*}; \
 		echo "cmwq: WQ_SEED=1 CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_diagram $$k -o $(DOCS_GEN)/$$f"; \
 		rm -f $(DOCS_GEN)/$$f; \
-		if WQ_SEED=1 CMWQ_NR_CPUS=2 timeout 60 $(BUILD)/bin/wq_diagram $$k -o $(DOCS_GEN)/$$f.tmp; then \
+		if $(FIGURE_ENV) WQ_SEED=1 CMWQ_NR_CPUS=2 timeout 60 $(BUILD)/bin/wq_diagram $$k -o $(DOCS_GEN)/$$f.tmp; then \
 			mv $(DOCS_GEN)/$$f.tmp $(DOCS_GEN)/$$f; \
 		else \
 			[[ -n "$(HANDOUT)" ]] || { echo "cmwq: wq_diagram $$k failed: its figure cannot be drawn"; exit 1; }; \

@@ -69,25 +69,27 @@ struct timed_kind {
 	long ms;
 };
 
+/** What item @p i of the run with params @p a does. */
+typedef struct timed_kind (*timed_kind_fn)(long i, const struct wqsim_args *a);
+
 /*
- * Queue @p items items on @p cpu, all at once; item i is what @p kind_of(i)
- * says.  Then wait: for the whole workqueue (@p each false), or for each
+ * Queue the run's "items" items on its "cpu", all at once; item i is what
+ * @p kind_of(i, @p a) says.  Then wait: for the whole workqueue (@p each false), or for each
  * item in turn with flush_work() (@p each true).  @return how many of those
  * flush_work() calls waited.  The names are spelled out because INIT_WORK()
  * would name every item after this function's variable.
  */
-long queue_timed(long items, long cpu, struct timed_kind (*kind_of)(long i, const void *ctx),
-		 const void *ctx, bool each)
+long queue_timed(const struct wqsim_args *a, timed_kind_fn kind_of, bool each)
 {
+	long items = wqsim_arg(a, "items"), cpu = wqsim_arg(a, "cpu"), waited = 0;
 	struct timed_item *t = (struct timed_item *)calloc(items, sizeof(*t));
-	long waited = 0;
 
 	if (!t) {
 		fprintf(stderr, "wqsim: out of memory\n");
 		wqsim_exit(1);
 	}
 	for (long i = 0; i < items; i++) {
-		struct timed_kind k = kind_of(i, ctx);
+		struct timed_kind k = kind_of(i, a);
 
 		__INIT_WORK_NAMED(&t[i].work, k.fn, 0, k.name);
 		t[i].ms = k.ms;
@@ -104,24 +106,21 @@ long queue_timed(long items, long cpu, struct timed_kind (*kind_of)(long i, cons
 	return waited;
 }
 
-struct timed_kind burst_kind(long i, const void *ctx)
+struct timed_kind burst_kind(long i, const struct wqsim_args *a)
 {
 	(void)i;
-	return { burst_fn, "burst_fn", wqsim_arg((const struct wqsim_args *)ctx, "work_ms") };
+	return { burst_fn, "burst_fn", wqsim_arg(a, "work_ms") };
 }
 
-struct timed_kind blocking_kind(long i, const void *ctx)
+struct timed_kind blocking_kind(long i, const struct wqsim_args *a)
 {
 	(void)i;
-	return { blocking_fn, "blocking_fn",
-		 wqsim_arg((const struct wqsim_args *)ctx, "sleep_ms") };
+	return { blocking_fn, "blocking_fn", wqsim_arg(a, "sleep_ms") };
 }
 
 /* Every third item, starting with the second, sleeps; the others compute. */
-struct timed_kind mixed_kind(long i, const void *ctx)
+struct timed_kind mixed_kind(long i, const struct wqsim_args *a)
 {
-	const struct wqsim_args *a = (const struct wqsim_args *)ctx;
-
 	if (i % 3 == 1)
 		return { mixed_sleeper_fn, "mixed_sleeper_fn", wqsim_arg(a, "sleep_ms") };
 	return { mixed_cruncher_fn, "mixed_cruncher_fn", wqsim_arg(a, "busy_ms") };
@@ -131,31 +130,27 @@ struct timed_kind mixed_kind(long i, const void *ctx)
 
 void wqsim_run_burst(const struct wqsim_args *a, char *note, size_t note_len)
 {
-	long items = wqsim_arg(a, "items"), cpu = wqsim_arg(a, "cpu");
-
-	queue_timed(items, cpu, burst_kind, a, false);
-	snprintf(note, note_len, "%ld items of %ld ms on cpu %ld", items, wqsim_arg(a, "work_ms"),
-		 cpu);
+	queue_timed(a, burst_kind, false);
+	snprintf(note, note_len, "%ld items of %ld ms on cpu %ld", wqsim_arg(a, "items"),
+		 wqsim_arg(a, "work_ms"), wqsim_arg(a, "cpu"));
 }
 
 void wqsim_run_blocking(const struct wqsim_args *a, char *note, size_t note_len)
 {
-	long items = wqsim_arg(a, "items"), cpu = wqsim_arg(a, "cpu");
-
-	queue_timed(items, cpu, blocking_kind, a, false);
-	snprintf(note, note_len, "%ld items sleeping %ld ms on cpu %ld", items,
-		 wqsim_arg(a, "sleep_ms"), cpu);
+	queue_timed(a, blocking_kind, false);
+	snprintf(note, note_len, "%ld items sleeping %ld ms on cpu %ld", wqsim_arg(a, "items"),
+		 wqsim_arg(a, "sleep_ms"), wqsim_arg(a, "cpu"));
 }
 
 void wqsim_run_mixed(const struct wqsim_args *a, char *note, size_t note_len)
 {
-	long items = wqsim_arg(a, "items"), cpu = wqsim_arg(a, "cpu");
-	long waited = queue_timed(items, cpu, mixed_kind, a, true);
+	long waited = queue_timed(a, mixed_kind, true);
 
 	snprintf(note, note_len,
 		 "%ld items on cpu %ld, every third sleeping %ld ms, the others computing %ld ms; "
 		 "%ld flush_work() calls waited",
-		 items, cpu, wqsim_arg(a, "sleep_ms"), wqsim_arg(a, "busy_ms"), waited);
+		 wqsim_arg(a, "items"), wqsim_arg(a, "cpu"), wqsim_arg(a, "sleep_ms"),
+		 wqsim_arg(a, "busy_ms"), waited);
 }
 
 /*
