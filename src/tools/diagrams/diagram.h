@@ -19,7 +19,7 @@
 /** @brief Print "wq_diagram: <message>" on stderr and end with @p status. */
 [[noreturn]] void die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/** @brief printf into a std::string (wq_trace_vappendf()). */
+/** @brief printf into a std::string (through a struct trace_seq). */
 std::string fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
 
 /** @brief @p s as the inside of a dot string: quotes and backslashes escaped. */

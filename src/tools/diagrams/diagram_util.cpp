@@ -9,7 +9,7 @@
 #include "tools/diagrams/diagram.h"
 
 #include "kernel/workqueue/workqueue_internal.h"
-#include "kernel/trace/trace_workqueue_internal.h"
+#include "tools/trace/trace_views.h"
 
 #include <linux/delay.h>
 #include <linux/ktime.h>
@@ -34,13 +34,14 @@ void die(int status, const char *fmt, ...)
 
 std::string fmt(const char *f, ...)
 {
-	std::string out;
+	struct trace_seq out;
 	va_list ap;
 
+	trace_seq_init(&out);
 	va_start(ap, f);
-	wq_trace_vappendf(&out, f, ap);
+	trace_seq_vprintf(&out, f, ap);
 	va_end(ap);
-	return out;
+	return wq_trace_seq_string(&out);
 }
 
 std::string dot_esc(const std::string &s)

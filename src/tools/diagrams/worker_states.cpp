@@ -10,7 +10,7 @@
 #include <map>
 #include <string.h>
 
-#include "kernel/trace/trace_workqueue_internal.h"
+#include "tools/trace/trace_views.h"
 #include <trace/events/workqueue.h>
 
 #include "arch/sim/sim.h"
