@@ -66,7 +66,16 @@ WQSIM_FIGURES := timeline:mixed:svg burst:burst:svg blocking:blocking:svg \
 		 flush_running:flush_running:svg queue_to_run:one_item:sequence
 # The concept figures (build/docs-gen/<kind>.<ext>), each drawn by
 # `wq_diagram <kind>` from the constants or from a run under the sim backend.
+# The object graph (objgraph.dot) is wq_dump's, run over the sim too
+# (wq_dump_sim): every figure of the book is drawn by seed, so two builds of
+# one commit draw the same bytes.
 WQ_DIAGRAMS := work_data.svg worker_states.dot lock_order.dot flush_colors.svg
+# The figures are drawn with the sim's knobs cleared (each command then sets
+# the ones it needs), so a reader's CMWQ_NR_CPUS or CMWQ_SIM_STRATEGY cannot
+# change the book's pictures.
+FIGURE_ENV := env -u WQ_SEED -u CMWQ_NR_CPUS -u CMWQ_SIM_STRATEGY -u CMWQ_SIM_PCT_DEPTH \
+	      -u CMWQ_SIM_PCT_STEPS -u CMWQ_SIM_MAX_STEPS -u CMWQ_SIM_TRACE -u CMWQ_SIM_VERBOSE \
+	      -u CMWQ_FAIL_SLAB -u CMWQ_FAIL_KTHREAD
 
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
@@ -332,15 +341,15 @@ else
 	fi
 endif
 	@$(MAKE) doxygen
-	@echo "cmwq: CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_dump --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot"
-	@CMWQ_NR_CPUS=2 timeout 60 $(BUILD)/bin/wq_dump --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot.tmp \
+	@echo "cmwq: WQ_SEED=1 CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_dump_sim --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot"
+	@$(FIGURE_ENV) WQ_SEED=1 CMWQ_NR_CPUS=2 timeout 60 $(BUILD)/bin/wq_dump_sim --dot --demo --wq events,events_highpri,mydrv > $(DOCS_GEN)/objgraph.dot.tmp \
 		&& mv $(DOCS_GEN)/objgraph.dot.tmp $(DOCS_GEN)/objgraph.dot \
 		|| { $(call handout_picture,wq_dump,$(DOCS_GEN)/objgraph.dot); }
 	@for fig in $(WQSIM_FIGURES); do \
 		IFS=: read -r out s fmt <<<"$$fig"; \
 		echo "cmwq: $(BUILD)/bin/wqsim $$s --seed 1 --format $$fmt -o $(DOCS_GEN)/$$out.svg"; \
 		rm -f $(DOCS_GEN)/$$out.svg; \
-		if timeout 60 $(BUILD)/bin/wqsim $$s --seed 1 --format $$fmt -o $(DOCS_GEN)/$$out.svg.tmp; then \
+		if $(FIGURE_ENV) timeout 60 $(BUILD)/bin/wqsim $$s --seed 1 --format $$fmt -o $(DOCS_GEN)/$$out.svg.tmp; then \
 			mv $(DOCS_GEN)/$$out.svg.tmp $(DOCS_GEN)/$$out.svg; \
 		else \
 			[[ -n "$(HANDOUT)" ]] || { echo "cmwq: wqsim $$s failed: $(DOCS_GEN)/$$out.svg cannot be drawn"; exit 1; }; \
@@ -351,7 +360,7 @@ endif
 		k=$${f%.*}; \
 		echo "cmwq: WQ_SEED=1 CMWQ_NR_CPUS=2 $(BUILD)/bin/wq_diagram $$k -o $(DOCS_GEN)/$$f"; \
 		rm -f $(DOCS_GEN)/$$f; \
-		if WQ_SEED=1 CMWQ_NR_CPUS=2 timeout 60 $(BUILD)/bin/wq_diagram $$k -o $(DOCS_GEN)/$$f.tmp; then \
+		if $(FIGURE_ENV) WQ_SEED=1 CMWQ_NR_CPUS=2 timeout 60 $(BUILD)/bin/wq_diagram $$k -o $(DOCS_GEN)/$$f.tmp; then \
 			mv $(DOCS_GEN)/$$f.tmp $(DOCS_GEN)/$$f; \
 		else \
 			[[ -n "$(HANDOUT)" ]] || { echo "cmwq: wq_diagram $$k failed: its figure cannot be drawn"; exit 1; }; \

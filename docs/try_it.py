@@ -14,7 +14,7 @@ What a Try it command may be (anything else is rejected with the reason):
 
 * ``make test T=<chapter>``: the tests of one chapter;
 * ``build/bin/<program> ...``: a program of the build (wq_dump, wqsim,
-  wq_trace_demo, the test binaries), optionally after environment settings
+  wq_diagram, the test binaries), optionally after environment settings
   such as ``CMWQ_NR_CPUS=1`` or ``WQ_SEED=3`` (also ``CMWQ_SIM_STRATEGY``
   and ``CMWQ_SIM_TRACE``);
 * ``cat``, ``head``, ``tail``, ``grep`` or ``wc`` reading files under build/;

@@ -13,6 +13,7 @@
 #define _CMWQ_ARCH_H
 
 #include <linux/types.h>
+#include <asm/sched_point.h>
 
 struct task_struct;
 
@@ -79,5 +80,34 @@ void arch_spin_unlock(int *word);
 
 /** @brief A pause inside a busy-wait loop. */
 void arch_cpu_relax(void);
+
+/**
+ * @brief A point where another task may run: called before every atomic
+ * read-modify-write (<linux/atomic.h>, <linux/bitops.h>) and by the mutex's
+ * trylock.
+ *
+ * With real threads any instruction is such a point, so the pthread backend's
+ * is empty; the sim runs one task at a time and lets its chooser pick who runs
+ * next here, so a task that spins on an atomic cannot hang the simulation.
+ *
+ * Those headers are the kernel's API and are installed; they never include
+ * this file.  So each backend defines or declares the function in its own
+ * <asm/sched_point.h> (src/arch/<backend>/include/asm/), the one directory
+ * the build puts on that backend's include path, as the kernel's build
+ * selects arch/<arch>/include.  This file includes it (above) and repeats
+ * the declaration as the seam's contract; where the backend's is
+ * `static inline`, the repeated declaration keeps that linkage.
+ */
+void arch_sched_point(void);
+
+/**
+ * @brief Run @p fn(@p t) when the calling thread ends, for a task the
+ * substrate made for a thread it did not start (get_current()).
+ *
+ * pthread: a thread-local owner calls @p fn at thread exit.  sim: nothing; the
+ * only such task is the root task of main(), which lives as long as the
+ * process.
+ */
+void arch_on_thread_exit(struct task_struct *t, void (*fn)(struct task_struct *t));
 
 #endif /* _CMWQ_ARCH_H */

@@ -37,6 +37,7 @@ step "cmake --install $build --prefix $prefix"
 cmake --install "$build" --prefix "$prefix" >"$work/install.log" || {
 	cat "$work/install.log"; step "FAIL: install"; exit 1; }
 for f in include/linux/workqueue.h include/linux/delay.h include/trace/events/workqueue.h \
+	 include/asm/sched_point.h \
 	 lib/libcmwq.a lib/pkgconfig/cmwq.pc lib/cmake/cmwq/cmwqConfig.cmake; do
 	[[ -e $prefix/$f ]] || { step "FAIL: $f not installed"; exit 1; }
 done

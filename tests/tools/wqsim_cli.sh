@@ -8,8 +8,13 @@
 #   - `burst --seed 7` twice prints the same bytes, ending in a summary line
 #     with the makespan;
 #   - seeds 1..20 of burst give more than one interleaving (different text);
+#   - SCENARIO --help prints that scenario's row of the table (each param
+#     with its default and range), the same lines as --list;
+#   - params are named: the same values given in another order print the
+#     same bytes;
 #   - an unknown scenario, an unknown param, a param that is not a number
-#     or out of range, and a bad --seed or --format exit 2 with a message;
+#     or out of range, and a bad --seed or --format exit 2 with a message
+#     (for a param: naming the scenario and the param);
 #   - --format json parses (Debian's python), --format svg starts with "<svg";
 #   - --format sequence of one_item is the same bytes twice, one well-formed
 #     SVG with a lifeline per actor and an arrow per event of the text view,
@@ -34,6 +39,26 @@ if run --list >"$work/list"; then
 	ok "--list"
 else
 	fail "--list exited $?"
+fi
+
+# SCENARIO --help: the scenario's row, as --list prints it
+for s in burst blocking flush_running one_item mixed; do
+	if run "$s" --help >"$work/help" && [[ $(head -n 1 "$work/help") == "$s" ]] &&
+		grep -q -- '--param [a-z_]*=N  .* (default [0-9]*, [0-9]*\.\.[0-9]*)$' "$work/help" &&
+		[[ $(<"$work/list") == *"$(<"$work/help")"* ]]; then
+		ok "$s --help"
+	else
+		fail "$s --help does not print its row of the table"
+	fi
+done
+
+# Named params: the order they are given in does not matter
+run mixed --seed 4 --param busy_ms=1 --param items=4 >"$work/p1"
+run mixed --seed 4 --param items=4 --param busy_ms=1 >"$work/p2"
+if cmp -s "$work/p1" "$work/p2" && tail -n 1 "$work/p1" | grep -q ' items=4 sleep_ms=20 busy_ms=1 cpu=0:'; then
+	ok "named params: order does not matter"
+else
+	fail "mixed with the same params in another order differs, or the summary lacks them"
 fi
 
 # One seed, the same bytes
@@ -73,9 +98,9 @@ expect_2() {
 }
 expect_2 "unknown scenario" "unknown scenario 'nosuch'" nosuch
 expect_2 "unknown param" "burst has no param 'nosuch'" burst --param nosuch=1
-expect_2 "param not a number" "items=many: is not a whole number" burst --param items=many
-expect_2 "param out of range" "items=0: out of range" burst --param items=0
-expect_2 "param without =" "wants KEY=VALUE" burst --param items
+expect_2 "param not a number" "burst: param items=many: is not a whole number" burst --param items=many
+expect_2 "param out of range" "blocking: param items=101: out of range 1..100" blocking --param items=101
+expect_2 "param without =" "burst: --param wants KEY=VALUE" burst --param items
 expect_2 "bad seed" "--seed -3: not a whole number" burst --seed -3
 expect_2 "bad format" "--format pdf" burst --format pdf
 

@@ -273,6 +273,34 @@ void arch_on_fork_child_losing_tasks(void (*fn)(void))
 	pthread_atfork(NULL, NULL, fn);
 }
 
+/** @brief Calls its function on its task when the thread that owns it ends. */
+struct arch_thread_exit_hook {
+	struct task_struct *task = nullptr;	 /**< the thread's adopted task */
+	void (*fn)(struct task_struct *t) = nullptr; /**< what to do with it */
+
+	~arch_thread_exit_hook()
+	{
+		if (fn)
+			fn(task);
+	}
+};
+
+/* One per thread; its destructor runs as the thread ends (main()'s: at exit()). */
+static thread_local struct arch_thread_exit_hook arch_exit_hook;
+
+/**
+ * @brief Run @p fn(@p t) when the calling thread ends.
+ * @param t the task made for the calling thread
+ * @param fn what to do with it then (drop the thread's reference)
+ *
+ * Context: the thread itself, once: a thread gets one adopted task.
+ */
+void arch_on_thread_exit(struct task_struct *t, void (*fn)(struct task_struct *t))
+{
+	arch_exit_hook.task = t;
+	arch_exit_hook.fn = fn;
+}
+
 /**
  * @brief The calling thread stops being @p t (it is about to end).
  * @param t the task of the calling thread

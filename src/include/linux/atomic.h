@@ -4,6 +4,7 @@
 #define _LINUX_ATOMIC_H
 
 #include <linux/types.h>
+#include <asm/sched_point.h> /* arch_sched_point(): the backend's, src/arch/arch.h */
 
 #define ATOMIC_INIT(i) { (i) }
 #define ATOMIC_LONG_INIT(i) { (long)(i) }

@@ -4,6 +4,7 @@
 #define _LINUX_BITOPS_H
 
 #include <linux/types.h>
+#include <asm/sched_point.h> /* arch_sched_point(): the backend's, src/arch/arch.h */
 
 #define BIT(nr) (1UL << (nr))
 

@@ -48,21 +48,6 @@ extern int cmwq_tsan_barrier_word;
 /** @brief Barrier after an atomic read-modify-write (our RMWs are already full barriers). */
 #define smp_mb__after_atomic() barrier()
 
-/**
- * @brief A point where another task may run: called before every atomic
- * read-modify-write and from cpu_relax().
- *
- * With real threads any instruction is such a point, so this is empty.  The
- * deterministic backend (compiled with CMWQ_ARCH_SIM) runs one task at a
- * time and lets its scheduler choose who runs next here; a task that spins
- * on an atomic therefore cannot hang the simulation.
- */
-#ifdef CMWQ_ARCH_SIM
-void arch_sched_point(void);
-#else
-static inline void arch_sched_point(void) { }
-#endif
-
 #ifndef __always_inline
 #define __always_inline inline __attribute__((__always_inline__))
 #endif

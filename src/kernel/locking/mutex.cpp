@@ -10,6 +10,7 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/sched.h>
+#include <arch/arch.h>
 
 /** @brief A task sleeping on a mutex; lives on the waiter's stack. */
 struct mutex_waiter {

@@ -35,31 +35,18 @@ int alloc_pid(void)
 }
 
 /**
- * @brief Owns the task that get_current() made for a thread the substrate did not start.
+ * @brief Let go of the task that get_current() made for a thread, as the thread ends.
+ * @param task the thread's task
  *
- * Its destructor runs when the thread ends and drops the thread's reference.
+ * Context: the ending thread (arch_on_thread_exit() calls it), which drops
+ * its reference here.
  */
-struct adopted_task {
-	struct task_struct *task = nullptr;
-
-	~adopted_task()
-	{
-		if (task) {
-			rcu_task_exit(task);
-			arch_task_exit(task);
-			put_task_struct(task);
-		}
-	}
-};
-#ifndef CMWQ_ARCH_SIM
-static thread_local struct adopted_task adopted;
-#else
-/*
- * The deterministic backend runs every task on the process's one thread, and
- * the only task it adopts is that thread's own (the root task, which runs
- * main()).  It lives as long as the process: no thread exit ever drops it.
- */
-#endif
+static void release_adopted(struct task_struct *task)
+{
+	rcu_task_exit(task);
+	arch_task_exit(task);
+	put_task_struct(task);
+}
 
 /**
  * @brief Give the calling thread a task_struct of its own.
@@ -79,9 +66,7 @@ static struct task_struct *adopt_current(void)
 	t->usage = 1;
 	snprintf(t->comm, sizeof(t->comm), "thread-%d", t->pid);
 	arch_set_current(t);
-#ifndef CMWQ_ARCH_SIM
-	adopted.task = t;
-#endif
+	arch_on_thread_exit(t, release_adopted);
 	return t;
 }
 

@@ -3,7 +3,7 @@
 //
 // The stable text is ftrace's line with every unstable name replaced: a
 // work item by "<function>#<n>", a task by its name alone, time since
-// wq_trace_start().  wq_trace_render() is what wq_trace_demo and wqsim
+// wq_trace_start().  wq_trace_render() is what wqsim and the tests
 // call: it takes one snapshot and hands it to the view asked for.
 
 #include <stdio.h>

@@ -8,7 +8,7 @@
  * records (wq_trace_copy()), names what they are about by stable ids
  * (wq_trace_snapshot_take()) and prints them as stable text, Chrome Trace
  * Event JSON, an SVG timeline or an SVG sequence diagram, each into a
- * struct trace_seq.  wq_trace_demo, wqsim and wq_diagram share it, and its
+ * struct trace_seq.  wqsim, wq_diagram and the tests share it, and its
  * one parser of --format names.
  */
 #ifndef _CMWQ_TOOLS_TRACE_VIEWS_H
