@@ -16,6 +16,7 @@
 #include <string>
 #include <utility>
 #include <vector>
+#include <linux/export.h>
 #include "arch/arch.h"
 #include "kernel/workqueue/workqueue_internal.h"
 #include "kernel/trace/trace_workqueue_internal.h"
@@ -185,11 +186,13 @@ void wq_trace_start(void)
 	raw_spin_unlock(&wq_trace_lock);
 	WRITE_ONCE(__wq_trace_on, 1);
 }
+EXPORT_SYMBOL(wq_trace_start);
 
 void wq_trace_stop(void)
 {
 	WRITE_ONCE(__wq_trace_on, 0);
 }
+EXPORT_SYMBOL(wq_trace_stop);
 
 const char *wq_trace_event_name(enum wq_event ev)
 {
@@ -344,3 +347,4 @@ char *wq_trace_read(void)
 		memcpy(p, text.c_str(), text.size() + 1);
 	return p;
 }
+EXPORT_SYMBOL(wq_trace_read);
