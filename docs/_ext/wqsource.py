@@ -108,15 +108,17 @@ V59_EXPORTS = {
 }
 
 # v5.9 functions of kernel/workqueue.c that cmwq implements and that are
-# global but not exported: the scheduler and the boot call them, no module
-# does (the line of each definition).  Every other function cmwq implements
-# from that file is static there.
+# global but not exported: other parts of the kernel call them, no module
+# does (the line of each definition; who calls it).  Every other function
+# cmwq implements from that file is static there, and the note says so: a new
+# function chapter for a function that v5.9 defines without "static" and
+# does not export belongs in this table.
 V59_GLOBAL_NOT_EXPORTED = {
     "wq_worker_running": (846, "the scheduler (kernel/sched/core.c) calls it"),
     "wq_worker_sleeping": (865, "the scheduler (kernel/sched/core.c) calls it"),
-    "wq_worker_last_func": (931, "the scheduler's accounting (kernel/sched/fair.c) calls it"),
-    "free_workqueue_attrs": (3338, "only the workqueue code itself calls it"),
-    "alloc_workqueue_attrs": (3354, "only the workqueue code itself calls it"),
+    "wq_worker_last_func": (931, "pressure stall accounting (kernel/sched/psi.c) calls it"),
+    "free_workqueue_attrs": (3338, "padata (kernel/padata.c) calls it"),
+    "alloc_workqueue_attrs": (3354, "padata (kernel/padata.c) calls it"),
     "workqueue_init_early": (5914, "the boot (init/main.c) calls it"),
     "workqueue_init": (5992, "the boot (init/main.c) calls it"),
 }
@@ -440,7 +442,7 @@ class WqSource(SphinxDirective):
                 para += nodes.Text("global in v5.9 (")
                 para += _ksrc_link("kernel/workqueue.c#L%d" % glob[0],
                                    "kernel/workqueue.c line %d" % glob[0])
-                para += nodes.Text("), but %s, never a module. " % glob[1])
+                para += nodes.Text("), for the kernel's own use: %s. " % glob[1])
             else:
                 para += nodes.Text("static in v5.9's kernel/workqueue.c. ")
             para += nodes.Text("Local to the installed libcmwq.a: a program that links it "
