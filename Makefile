@@ -16,7 +16,10 @@
 #                         (docs/try_it.py; make docs runs it after the cross-check)
 #   make test-sim-long    the sim tests over many seeds (SIM_SEEDS=100000, forked
 #                         from one booted world); a failure prints its replay command
-#   make bench            build and run the benchmarks (bench/README.md); not a test
+#   make bench            cmwq against other thread pools (bench/README.md): Release
+#                         build in build/bench-build, build/bench/results.json; not a
+#                         test (BENCH_ROUNDS=5, BENCH_FILTER=<regex over workload/peer>)
+#   make bench-sim        how many schedules per second the sim backend explores
 #   make stress           10^7 items through 1,000 workqueues on 2 and 64 virtual
 #                         CPUs, a 10-minute soak, the same under fault injection
 #                         (tests/reliability/stress.sh; about 12 minutes); not in make test
@@ -82,7 +85,7 @@ define missing_tools
 endef
 
 
-.PHONY: bench
+.PHONY: bench bench-deps bench-sim
 .PHONY: all build configure test test-asan test-tsan test-sim-long docs doxygen sphinx cross-check \
 	forward-refs try-it check-setup deps install clean help labs progress handout handout-all \
 	grade check-labs autograder
@@ -94,19 +97,25 @@ help:
 
 # --- toolchain --------------------------------------------------------------
 
-deps:
-	@missing=$$( $(missing_tools) ); \
-	[[ -z $$missing ]] && exit 0; \
+# $(call apt_install,APT_LINE,OTHERWISE): what $$missing names is missing; as
+# root, install it with APT_LINE; else print APT_LINE and run OTHERWISE.
+define apt_install
 	echo "cmwq: missing: $$(echo $$missing | tr '\n' ' ')"; \
 	if [[ $$(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then \
 		export DEBIAN_FRONTEND=noninteractive; \
 		apt-get update; \
-		$(APT_LINE); \
+		$(1); \
 	else \
 		echo "cmwq: install them with:"; \
-		echo "  sudo $(APT_LINE)"; \
-		exit 1; \
-	fi; \
+		echo "  sudo $(1)"; \
+		$(2); \
+	fi
+endef
+
+deps:
+	@missing=$$( $(missing_tools) ); \
+	[[ -z $$missing ]] && exit 0; \
+	$(call apt_install,$(APT_LINE),exit 1); \
 	missing=$$( $(missing_tools) ); \
 	if [[ -n $$missing ]]; then echo "cmwq: still missing after apt-get: $$missing"; exit 1; fi
 
@@ -198,9 +207,47 @@ test-sim-long: build
 
 # --- benchmarks (never part of make test) ------------------------------------
 
+# cmwq_bench (bench/README.md): cmwq against other thread pools, in a Release
+# build of its own with -DCMWQ_BENCH=ON.  BENCH_ROUNDS repetitions of every
+# workload x peer, interleaved at random; BENCH_FILTER a Google Benchmark
+# regex over "<workload>/<peer>" (e.g. BENCH_FILTER='^(A1|C1a)/').
+BENCH_BUILD  := $(BUILD)/bench-build
+BENCH_OUT    := $(BUILD)/bench
+BENCH_ROUNDS ?= 5
+BENCH_FILTER ?= .
+BENCH_APT_PACKAGES := libbenchmark-dev libboost-dev libtbb-dev libuv1-dev libglib2.0-dev
+BENCH_APT_LINE := apt-get install -y --no-install-recommends $(BENCH_APT_PACKAGES)
+
+# Like deps: root installs what is missing; anyone else gets the line to run.
+# Google Benchmark is required, each peer's library optional (CMake says
+# which peers it left out).
+bench-deps: deps
+	@missing=$$(for p in $(BENCH_APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	[[ -z $$missing ]] && exit 0; \
+	$(call apt_install,$(BENCH_APT_LINE),! echo "$$missing" | grep -qx libbenchmark-dev)
+
+bench: bench-deps
+	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMWQ_BENCH=ON -DBUILD_TESTING=OFF
+	cmake --build $(BENCH_BUILD) -j$(NPROC) --target cmwq_bench
+	@mkdir -p $(BENCH_OUT)
+	$(BENCH_BUILD)/bin/cmwq_bench --benchmark_filter='$(BENCH_FILTER)' \
+		--benchmark_repetitions=$(BENCH_ROUNDS) --benchmark_enable_random_interleaving=true \
+		--benchmark_out=$(BENCH_OUT)/gbench.json --benchmark_out_format=json \
+		--series_out=$(BENCH_OUT)/series.json
+	$(PYTHON) bench/collect.py --gbench $(BENCH_OUT)/gbench.json --series $(BENCH_OUT)/series.json \
+		--machine $(BENCH_OUT)/machine.json --out $(BENCH_OUT)/results.json
+	@if [[ -f bench/report.py ]]; then \
+		echo "$(PYTHON) bench/report.py --in $(BENCH_OUT) --out $(BENCH_OUT)/report"; \
+		$(PYTHON) bench/report.py --in $(BENCH_OUT) --out $(BENCH_OUT)/report; \
+	fi
+
+# How fast the sim backend explores schedules (bench/sim_schedules.cpp): not a
+# peer comparison, a benchmark of the deterministic backend.
 BENCH_N ?= 2000
 
-bench: build
+bench-sim: build
 	cmake --build $(BUILD) -j$(NPROC) --target bench_sim_schedules
 	taskset -c 0 $(BUILD)/bin/bench_sim_schedules all $(BENCH_N)
 
