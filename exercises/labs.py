@@ -928,11 +928,12 @@ class MainBuild:
     """Lab binaries made from the main build's own objects (build/), so that
     check-labs compiles nothing but the variant's files: the variant's .cpp
     files are compiled with the main build's commands, put into a copy of
-    libcmwq.a / libcmwq_sim.a in place of the reference's objects, and two
+    libcmwq_internal.a / libcmwq_sim.a in place of the reference's objects, and two
     small binaries are linked from the main build's objects of the lab's test
     files (with the main build's link lines)."""
 
-    TARGETS = (("cmwq", "libcmwq.a", "cmwq_tests"), ("cmwq_sim", "libcmwq_sim.a", "cmwq_sim_tests"))
+    TARGETS = (("cmwq_internal", "libcmwq_internal.a", "cmwq_tests"),
+               ("cmwq_sim", "libcmwq_sim.a", "cmwq_sim_tests"))
 
     def __init__(self, bdir, work):
         self.bdir, self.work = bdir, work
@@ -940,7 +941,7 @@ class MainBuild:
             cc = json.load(f)
         self.cmd = {}
         for e in cc:
-            mo = re.search(r"-o (CMakeFiles/(cmwq|cmwq_sim)\.dir/\S+\.o)\b", e["command"])
+            mo = re.search(r"-o (CMakeFiles/(cmwq_internal|cmwq_sim)\.dir/\S+\.o)\b", e["command"])
             if mo:
                 self.cmd[(mo.group(2), os.path.normpath(e["file"]))] = (e["command"], e["directory"])
         self.link = {}

@@ -26,6 +26,15 @@ Marker comments
     numbers, so a fragment with ``:lineno-match:`` shows the same numbers as
     the full listing of its function.
 
+Exports
+    ``wq-source`` of a function of ``src/kernel/workqueue/`` shows the
+    ``EXPORT_SYMBOL()`` or ``EXPORT_SYMBOL_GPL()`` line that follows its
+    body, as the kernel writes it, and says under the listing whether the
+    function is exported, with the line of v5.9's ``kernel/workqueue.c``
+    that exports it.  The source and the v5.9 table below must agree
+    (exported or not, GPL or not): a difference is a warning, so
+    ``sphinx-build -W`` fails.
+
 ``:kfunc:`name```
     Links ``name()`` to its definition in Linux v5.9 on elixir.bootlin.com
     (a pinned tag, never master).  ``:kfunc:`text <name>``` sets the text.
@@ -45,6 +54,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from docutils import nodes
+from sphinx import addnodes
 from docutils.parsers.rst import directives
 from sphinx.directives.code import LiteralInclude
 from sphinx.util import logging
@@ -57,6 +67,65 @@ logger = logging.getLogger(__name__)
 
 KERNEL_TAG = "v5.9"
 ELIXIR = "https://elixir.bootlin.com/linux/" + KERNEL_TAG
+# v5.9 kernel/workqueue.c: every function it exports, with the macro and
+# the line of its EXPORT_SYMBOL*() (34 lines, the seven system workqueues
+# among them; grep -n '^EXPORT_SYMBOL' kernel/workqueue.c in v5.9).
+V59_EXPORTS = {
+    "system_wq": ("EXPORT_SYMBOL", 343),
+    "system_highpri_wq": ("EXPORT_SYMBOL_GPL", 345),
+    "system_long_wq": ("EXPORT_SYMBOL_GPL", 347),
+    "system_unbound_wq": ("EXPORT_SYMBOL_GPL", 349),
+    "system_freezable_wq": ("EXPORT_SYMBOL_GPL", 351),
+    "system_power_efficient_wq": ("EXPORT_SYMBOL_GPL", 353),
+    "system_freezable_power_efficient_wq": ("EXPORT_SYMBOL_GPL", 355),
+    "__init_work": ("EXPORT_SYMBOL_GPL", 505),
+    "destroy_work_on_stack": ("EXPORT_SYMBOL_GPL", 511),
+    "destroy_delayed_work_on_stack": ("EXPORT_SYMBOL_GPL", 518),
+    "queue_work_on": ("EXPORT_SYMBOL", 1525),
+    "queue_work_node": ("EXPORT_SYMBOL_GPL", 1609),
+    "delayed_work_timer_fn": ("EXPORT_SYMBOL", 1618),
+    "queue_delayed_work_on": ("EXPORT_SYMBOL", 1681),
+    "mod_delayed_work_on": ("EXPORT_SYMBOL_GPL", 1719),
+    "queue_rcu_work": ("EXPORT_SYMBOL", 1753),
+    "flush_workqueue": ("EXPORT_SYMBOL", 2917),
+    "drain_workqueue": ("EXPORT_SYMBOL_GPL", 2972),
+    "flush_work": ("EXPORT_SYMBOL_GPL", 3069),
+    "cancel_work_sync": ("EXPORT_SYMBOL_GPL", 3171),
+    "flush_delayed_work": ("EXPORT_SYMBOL", 3193),
+    "flush_rcu_work": ("EXPORT_SYMBOL", 3213),
+    "cancel_delayed_work": ("EXPORT_SYMBOL", 3252),
+    "cancel_delayed_work_sync": ("EXPORT_SYMBOL", 3267),
+    "execute_in_process_context": ("EXPORT_SYMBOL_GPL", 3330),
+    "alloc_workqueue": ("EXPORT_SYMBOL_GPL", 4333),
+    "destroy_workqueue": ("EXPORT_SYMBOL_GPL", 4442),
+    "workqueue_set_max_active": ("EXPORT_SYMBOL_GPL", 4474),
+    "current_work": ("EXPORT_SYMBOL", 4490),
+    "workqueue_congested": ("EXPORT_SYMBOL_GPL", 4547),
+    "work_busy": ("EXPORT_SYMBOL_GPL", 4581),
+    "set_worker_desc": ("EXPORT_SYMBOL_GPL", 4604),
+    "work_on_cpu": ("EXPORT_SYMBOL_GPL", 5126),
+    "work_on_cpu_safe": ("EXPORT_SYMBOL_GPL", 5149),
+}
+
+# v5.9 functions of kernel/workqueue.c that cmwq implements and that are
+# global but not exported: other parts of the kernel call them, no module
+# does (the line of each definition; who calls it).  Every other function
+# cmwq implements from that file is static there, and the note says so: a new
+# function chapter for a function that v5.9 defines without "static" and
+# does not export belongs in this table.
+V59_GLOBAL_NOT_EXPORTED = {
+    "wq_worker_running": (846, "the scheduler (kernel/sched/core.c) calls it"),
+    "wq_worker_sleeping": (865, "the scheduler (kernel/sched/core.c) calls it"),
+    "wq_worker_last_func": (931, "pressure stall accounting (kernel/sched/psi.c) calls it"),
+    "free_workqueue_attrs": (3338, "padata (kernel/padata.c) calls it"),
+    "alloc_workqueue_attrs": (3354, "padata (kernel/padata.c) calls it"),
+    "workqueue_init_early": (5914, "the boot (init/main.c) calls it"),
+    "workqueue_init": (5992, "the boot (init/main.c) calls it"),
+}
+
+EXPORT_LINE_RE = re.compile(r"^(EXPORT_SYMBOL(?:_GPL)?)\(([A-Za-z_][A-Za-z0-9_]*)\);$")
+WORKQUEUE_DIR = os.path.join("src", "kernel", "workqueue")
+
 
 # memberdef kinds and compounddef kinds that have a body worth showing
 _MEMBER_KINDS = {"function", "define", "enum", "typedef", "variable"}
@@ -309,9 +378,17 @@ class WqSource(SphinxDirective):
         rel_to_doc = os.path.relpath(loc.file, os.path.dirname(self.env.doc2path(self.env.docname)))
         self.env.note_dependency(loc.file)
 
+        end = loc.end
+        export = None
+        if loc.end < len(file_lines):
+            m = EXPORT_LINE_RE.match(file_lines[loc.end])
+            if m and m.group(2) == symbol:
+                export = m.group(1)
+                end = loc.end + 1  # the kernel's place for it: right after the body
+
         options = {
             "language": "cpp",
-            "lines": "%d-%d" % (start, loc.end),
+            "lines": "%d-%d" % (start, end),
             "lineno-start": start,
             "caption": self.options.get("caption") or rel_to_repo,
         }
@@ -321,7 +398,58 @@ class WqSource(SphinxDirective):
         inc = MarkerlessLiteralInclude(
             "literalinclude", [rel_to_doc.replace(os.sep, "/")], options, self.content,
             self.lineno, self.content_offset, self.block_text, self.state, self.state_machine)
-        return inc.run()
+        out = inc.run()
+        in_workqueue = os.path.dirname(rel_to_repo) == WORKQUEUE_DIR
+        if loc.kind == "function" and in_workqueue and \
+                os.path.basename(loc.file) == symbol + ".cpp":
+            note = self._export_note(symbol, export)
+            if note is None:
+                return []
+            out.append(note)
+        return out
+
+    def _export_note(self, symbol, export):
+        """One paragraph: is @symbol exported, and is that what v5.9 does?"""
+        v59 = V59_EXPORTS.get(symbol)
+        para = nodes.paragraph(classes=["wq-export"])
+        if export:
+            if not v59:
+                self._fail("%s: cmwq has %s(%s), v5.9's kernel/workqueue.c exports no %s"
+                           % (symbol, export, symbol, symbol))
+                return None
+            if v59[0] != export:
+                self._fail("%s: cmwq has %s, v5.9 has %s at kernel/workqueue.c line %d"
+                           % (symbol, export, v59[0], v59[1]))
+                return None
+            whom = ("to GPL-compatible modules only" if export == "EXPORT_SYMBOL_GPL"
+                    else "to every module")
+            para += nodes.strong("Exported: ", "Exported: ")
+            para += nodes.literal(export, export)
+            para += nodes.Text(", as v5.9 exports it %s: " % whom)
+            para += _ksrc_link("kernel/workqueue.c#L%d" % v59[1],
+                               "kernel/workqueue.c line %d" % v59[1])
+            para += nodes.Text(". A global symbol of the installed libcmwq.a (")
+            para += _ref("workqueue-exports", "what the library exports")
+            para += nodes.Text(").")
+        else:
+            if v59:
+                self._fail("%s: v5.9 exports it (%s at kernel/workqueue.c line %d); cmwq "
+                           "has no %s(%s) after its body" % (symbol, v59[0], v59[1], v59[0], symbol))
+                return None
+            para += nodes.strong("Not exported: ", "Not exported: ")
+            glob = V59_GLOBAL_NOT_EXPORTED.get(symbol)
+            if glob:
+                para += nodes.Text("global in v5.9 (")
+                para += _ksrc_link("kernel/workqueue.c#L%d" % glob[0],
+                                   "kernel/workqueue.c line %d" % glob[0])
+                para += nodes.Text("), for the kernel's own use: %s. " % glob[1])
+            else:
+                para += nodes.Text("static in v5.9's kernel/workqueue.c. ")
+            para += nodes.Text("Local to the installed libcmwq.a: a program that links it "
+                               "cannot call it, and may have a function of the same name (")
+            para += _ref("workqueue-exports", "what the library exports")
+            para += nodes.Text(").")
+        return para
 
 
 def _make_link_role(url_of, text_of):
@@ -355,6 +483,20 @@ def _ksrc_url(path):
 
 def _ksrc_text(path):
     return path.split("#", 1)[0]
+
+
+def _ref(label, text):
+    """A :ref: to @label, made in code."""
+    ref = addnodes.pending_xref("", refdomain="std", reftype="ref", reftarget=label,
+                                refexplicit=True, refwarn=True)
+    ref += nodes.inline(text, text)
+    return ref
+
+
+def _ksrc_link(path, text):
+    ref = nodes.reference("", "", refuri=_ksrc_url(path), classes=["kernel-link"])
+    ref += nodes.literal(text, text)
+    return ref
 
 
 _TAG_RE = re.compile(r"v[0-9]+\.[0-9]+(\.[0-9]+)?")

@@ -7,6 +7,7 @@
  * system workqueues exist.
  */
 #include <linux/cpu.h>
+#include <linux/export.h>
 #include <linux/fault-inject.h>
 #include <linux/init.h>
 #include <linux/workqueue.h>
@@ -21,6 +22,7 @@
  * extern in that header, this definition has external linkage.)
  */
 const int __cmwq_boot_anchor = 1;
+EXPORT_SYMBOL(__cmwq_boot_anchor);
 
 // [boot:start_kernel]
 /**

@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include <linux/completion.h>
+#include <linux/export.h>
 #include <linux/fault-inject.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
@@ -107,6 +108,7 @@ struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *da
 	}
 	return t;
 }
+EXPORT_SYMBOL(kthread_create_on_node);
 
 /**
  * @brief Where @p p may run: pinned to the one CPU of @p mask, or anywhere.
@@ -137,6 +139,7 @@ void kthread_bind_mask(struct task_struct *p, const struct cpumask *mask)
 	WARN_ON_ONCE(READ_ONCE(p->state) == TASK_RUNNING && p != current);
 	task_set_cpus(p, mask);
 }
+EXPORT_SYMBOL(kthread_bind_mask);
 
 /**
  * @brief Change where @p p may run.
@@ -151,6 +154,7 @@ int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *mask)
 	task_set_cpus(p, mask);
 	return 0;
 }
+EXPORT_SYMBOL_GPL(set_cpus_allowed_ptr);
 
 /**
  * @brief The data argument @p task was created with.
@@ -163,6 +167,7 @@ void *kthread_data(struct task_struct *task)
 {
 	return task->data;
 }
+EXPORT_SYMBOL_GPL(kthread_data);
 
 // [kthread:stop]
 /**
@@ -185,6 +190,7 @@ int kthread_stop(struct task_struct *k)
 	put_task_struct(k);
 	return ret;
 }
+EXPORT_SYMBOL(kthread_stop);
 // [kthread:stop-end]
 
 /**
@@ -197,6 +203,7 @@ bool kthread_should_stop(void)
 {
 	return __atomic_load_n(&current->should_stop, __ATOMIC_ACQUIRE);
 }
+EXPORT_SYMBOL(kthread_should_stop);
 
 /**
  * @brief Run @p fn in a fork() child that has none of the kthreads.

@@ -9,6 +9,7 @@
 
 #include <linux/cpu.h>
 #include <linux/cpumask.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/smp.h>
@@ -21,11 +22,14 @@ int cmwq_tsan_barrier_word;
 
 /* One CPU until smp_init() counts them. */
 unsigned int nr_cpu_ids = 1;
+EXPORT_SYMBOL(nr_cpu_ids);
 
 static struct cpumask __cpu_possible_mask;
 static struct cpumask __cpu_online_mask;
 const struct cpumask *const cpu_possible_mask = &__cpu_possible_mask;
+EXPORT_SYMBOL(cpu_possible_mask);
 const struct cpumask *const cpu_online_mask = &__cpu_online_mask;
+EXPORT_SYMBOL(cpu_online_mask);
 
 /* cpu_bit_masks[c] holds only CPU c: what cpumask_of() points at. */
 static struct cpumask cpu_bit_masks[NR_CPUS];
@@ -86,6 +90,7 @@ const struct cpumask *cpumask_of(int cpu)
 {
 	return &cpu_bit_masks[cpu];
 }
+EXPORT_SYMBOL_GPL(cpumask_of);
 
 /**
  * @brief The virtual CPU the caller runs on.
@@ -102,3 +107,4 @@ int smp_processor_id(void)
 		return cpu;
 	return arch_current_cpu() % (int)READ_ONCE(nr_cpu_ids);
 }
+EXPORT_SYMBOL(smp_processor_id);

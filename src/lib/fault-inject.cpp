@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <linux/bug.h>
+#include <linux/export.h>
 #include <linux/fault-inject.h>
 #include <linux/printk.h>
 #ifdef CMWQ_ARCH_SIM
@@ -22,6 +23,7 @@
 
 /* Off, with the kernel's defaults (interval 1, times 1). */
 struct fault_attr failslab = { .name = "failslab" };
+EXPORT_SYMBOL(failslab);
 struct fault_attr fail_kthread = { .name = "fail_kthread" };
 
 /* A fixed default seed, so that two runs without seed= draw alike. */
@@ -110,6 +112,7 @@ bool should_fail(struct fault_attr *attr, ssize_t size)
 		return false;
 	return fault_fail(attr);
 }
+EXPORT_SYMBOL_GPL(should_fail);
 // [fault:should_fail-end]
 
 /**
@@ -130,6 +133,7 @@ bool __should_failslab(size_t size, gfp_t gfpflags)
 		return false;
 	return should_fail(&failslab, (ssize_t)size);
 }
+EXPORT_SYMBOL(__should_failslab);
 
 /**
  * @brief Recompute whether anything is set on @p attr (the off path's word).
@@ -308,6 +312,7 @@ bad:
 	pr_warn("FAULT_INJECTION: %s: failed to parse \"%s\"\n", attr->name ?: "fault_attr", str);
 	return 0;
 }
+EXPORT_SYMBOL_GPL(setup_fault_attr);
 // [fault:setup-end]
 
 /**

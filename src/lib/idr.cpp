@@ -14,6 +14,7 @@
 #include <linux/bug.h>
 #include <linux/cpumask.h>
 #include <linux/err.h>
+#include <linux/export.h>
 #include <linux/idr.h>
 #include <linux/slab.h>
 
@@ -75,6 +76,7 @@ int idr_alloc(struct idr *idr, void *ptr, int start, int end, gfp_t gfp)
 	}
 	return -ENOSPC;
 }
+EXPORT_SYMBOL_GPL(idr_alloc);
 // [idr:alloc-end]
 
 // [idr:find]
@@ -98,6 +100,7 @@ void *idr_find(const struct idr *idr, unsigned long id)
 		return NULL;
 	return __atomic_load_n(&chunk[id & (IDR_CHUNK_SIZE - 1)], __ATOMIC_ACQUIRE);
 }
+EXPORT_SYMBOL_GPL(idr_find);
 // [idr:find-end]
 
 /**
@@ -124,6 +127,7 @@ void *idr_remove(struct idr *idr, unsigned long id)
 		idr->next_hint = (int)id;
 	return old;
 }
+EXPORT_SYMBOL_GPL(idr_remove);
 
 /**
  * @brief The entry with the lowest id >= *@p nextid.
@@ -152,6 +156,7 @@ void *idr_get_next(const struct idr *idr, int *nextid)
 	}
 	return NULL;
 }
+EXPORT_SYMBOL(idr_get_next);
 
 /**
  * @brief Make @p ida empty.
@@ -165,6 +170,7 @@ void ida_init(struct ida *ida)
 	ida->bits = NULL;
 	ida->nbits = 0;
 }
+EXPORT_SYMBOL(ida_init);
 
 /**
  * @brief Make the bitmap hold at least @p need bits.
@@ -229,6 +235,7 @@ int ida_simple_get(struct ida *ida, unsigned int start, unsigned int end, gfp_t 
 	raw_spin_unlock(&ida->lock);
 	return (int)id;
 }
+EXPORT_SYMBOL(ida_simple_get);
 // [ida:get-end]
 
 /**
@@ -252,6 +259,7 @@ void ida_simple_remove(struct ida *ida, unsigned int id)
 	raw_spin_unlock(&ida->lock);
 	WARN(!was_set, "ida_simple_remove: id %u was not allocated", id);
 }
+EXPORT_SYMBOL(ida_simple_remove);
 
 /**
  * @brief Free the bitmap; every id is free again.
@@ -267,3 +275,4 @@ void ida_destroy(struct ida *ida)
 	ida->nbits = 0;
 	raw_spin_unlock(&ida->lock);
 }
+EXPORT_SYMBOL(ida_destroy);

@@ -5,6 +5,7 @@
  * cmwq allocates one array with an element per virtual CPU.
  */
 #include <linux/cpumask.h>
+#include <linux/export.h>
 #include <linux/fault-inject.h>
 #include <linux/percpu.h>
 #include <linux/slab.h>
@@ -30,6 +31,7 @@ void *__alloc_percpu(size_t size, size_t align)
 		return NULL;
 	return __kmalloc(elem * nr_cpu_ids, align, true);
 }
+EXPORT_SYMBOL_GPL(__alloc_percpu);
 
 /**
  * @brief Free what __alloc_percpu() returned.
@@ -41,3 +43,4 @@ void free_percpu(void *ptr)
 {
 	kfree(ptr);
 }
+EXPORT_SYMBOL_GPL(free_percpu);

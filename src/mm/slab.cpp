@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <linux/bug.h>
+#include <linux/export.h>
 #include <linux/slab.h>
 
 /**
@@ -35,6 +36,7 @@ void *__kmalloc(size_t size, size_t align, bool zero)
 		memset(p, 0, size);
 	return p;
 }
+EXPORT_SYMBOL(__kmalloc);
 
 /**
  * @brief Free memory from kmalloc() and friends.
@@ -46,6 +48,7 @@ void kfree(const void *p)
 {
 	free(const_cast<void *>(p));
 }
+EXPORT_SYMBOL(kfree);
 
 /**
  * @brief Make a cache of objects of @p size bytes aligned to @p align.
@@ -71,3 +74,4 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align
 	c->align = align;
 	return c;
 }
+EXPORT_SYMBOL(kmem_cache_create);

@@ -8,6 +8,9 @@
 #   1. g++ -std=c++20 client.cpp $(pkg-config --cflags --libs cmwq)
 #   2. a CMake project calling find_package(cmwq) (CMakeLists.txt here)
 # and runs both programs.  Each must print "client: ok" and exit 0.
+#   3. collide.cpp, through pkg-config: a client that defines its own
+#      insert_work(), wq_pool_mutex and wq_online links without a duplicate
+#      symbol (the library exports only its EXPORT_SYMBOL()ed names).
 set -euo pipefail
 
 build=$(cd "${1:?usage: run.sh <build dir> <tests/install dir>}" && pwd)
@@ -58,4 +61,12 @@ cmake -S "$here" -B "$work/client-build" -DCMAKE_PREFIX_PATH="$prefix" \
 cmake --build "$work/client-build" || { step "FAIL: build of the client project"; exit 1; }
 run_client find_package "$work/client-build/client"
 
-step "ok (pkg-config and find_package)"
+# 3. a client with names of the library's own (static in workqueue.c)
+step "g++ -std=c++20 -Wall -Wextra -Werror collide.cpp $flags"
+# shellcheck disable=SC2086  # the flags are words
+g++ -std=c++20 -Wall -Wextra -Werror "$here/collide.cpp" -o "$work/client-collide" $flags || {
+	step "FAIL: a client defining insert_work(), wq_pool_mutex, wq_online does not link"
+	exit 1; }
+run_client collide "$work/client-collide"
+
+step "ok (pkg-config, find_package, a client with the library's helper names)"

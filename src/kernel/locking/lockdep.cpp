@@ -7,6 +7,7 @@
  * does not hold it gets a warning that names the place.
  */
 #include <linux/bug.h>
+#include <linux/export.h>
 #include <linux/lockdep.h>
 #include <linux/mutex.h>
 #include <linux/sched.h>
@@ -45,4 +46,5 @@ void __lockdep_assert_held(const struct mutex *lock, const char *file, int line,
 		__warn_printk(file, line, func, "lockdep_assert_held: mutex not held by %s",
 			      current->comm);
 }
+EXPORT_SYMBOL_GPL(__lockdep_assert_held);
 // [locking:lockdep-end]

@@ -6,6 +6,7 @@
  * shape and leaves out optimistic spinning and hand-off: a woken waiter
  * simply tries again, and may lose to a newcomer.
  */
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -34,6 +35,7 @@ void __mutex_init(struct mutex *lock, const char *name)
 	INIT_LIST_HEAD(&lock->wait_list);
 	lock->name = name;
 }
+EXPORT_SYMBOL(__mutex_init);
 
 /**
  * @brief Claim @p lock for the current task if nobody owns it.
@@ -87,6 +89,7 @@ void mutex_lock(struct mutex *lock)
 	raw_spin_unlock(&lock->wait_lock);
 	lock_order_acquire(lock, lock->name, false);
 }
+EXPORT_SYMBOL(mutex_lock);
 // [locking:mutex_lock-end]
 
 // [locking:mutex_unlock]
@@ -115,6 +118,7 @@ void mutex_unlock(struct mutex *lock)
 	}
 	raw_spin_unlock(&lock->wait_lock);
 }
+EXPORT_SYMBOL(mutex_unlock);
 // [locking:mutex_unlock-end]
 
 /**
@@ -131,6 +135,7 @@ int mutex_trylock(struct mutex *lock)
 	lock_order_acquire(lock, lock->name, true);
 	return 1;
 }
+EXPORT_SYMBOL(mutex_trylock);
 
 /**
  * @brief Does any task own @p lock?
@@ -143,3 +148,4 @@ bool mutex_is_locked(struct mutex *lock)
 {
 	return READ_ONCE(lock->owner) != NULL;
 }
+EXPORT_SYMBOL(mutex_is_locked);

@@ -4,6 +4,7 @@
  * A raw spinlock is the backend's lock word plus its owner.  The owner is
  * what lets lockdep_assert_held() say exactly whether the caller holds it.
  */
+#include <linux/export.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <arch/arch.h>
@@ -21,6 +22,7 @@ void __raw_spin_lock_init(raw_spinlock_t *lock, const char *name)
 	lock->owner = NULL;
 	lock->name = name;
 }
+EXPORT_SYMBOL(__raw_spin_lock_init);
 
 // [locking:raw_spin_lock]
 /**
@@ -37,6 +39,7 @@ void raw_spin_lock(raw_spinlock_t *lock)
 	WRITE_ONCE(lock->owner, me);
 	lock_order_acquire(lock, lock->name, false);
 }
+EXPORT_SYMBOL(raw_spin_lock);
 
 /**
  * @brief Release @p lock.
@@ -50,6 +53,7 @@ void raw_spin_unlock(raw_spinlock_t *lock)
 	WRITE_ONCE(lock->owner, (struct task_struct *)NULL);
 	arch_spin_unlock(&lock->locked);
 }
+EXPORT_SYMBOL(raw_spin_unlock);
 // [locking:raw_spin_lock-end]
 
 /**
@@ -69,3 +73,4 @@ bool raw_spin_trylock(raw_spinlock_t *lock)
 	lock_order_acquire(lock, lock->name, true);
 	return true;
 }
+EXPORT_SYMBOL(raw_spin_trylock);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <linux/bug.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
@@ -112,6 +113,7 @@ int printk(const char *fmt, ...)
 	va_end(args);
 	return ret;
 }
+EXPORT_SYMBOL(printk);
 
 /**
  * @brief Copy the newest messages, oldest first, into @p buf.
@@ -178,6 +180,7 @@ void __warn_printk(const char *file, int line, const char *func, const char *fmt
 	printk("WARNING: CPU: %d PID: %d at %s:%d %s()\n%s\n", smp_processor_id(), current->pid,
 	       file, line, func, msg);
 }
+EXPORT_SYMBOL(__warn_printk);
 // [printk:warn-end]
 
 /**
@@ -201,3 +204,4 @@ void __bug(const char *file, int line, const char *func, const char *cond)
 	fflush(stderr);
 	abort();
 }
+EXPORT_SYMBOL(__bug);

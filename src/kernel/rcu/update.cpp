@@ -9,6 +9,7 @@
  * waits until no slot still holds an older value.
  */
 #include <linux/completion.h>
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/kthread.h>
@@ -88,6 +89,7 @@ void rcu_read_lock(void)
 		smp_mb();
 	}
 }
+EXPORT_SYMBOL_GPL(rcu_read_lock);
 
 /**
  * @brief Leave a read-side critical section.
@@ -103,6 +105,7 @@ void rcu_read_unlock(void)
 	if (--r->rcu_read_nesting == 0)
 		__atomic_store_n(&r->rcu_reader_ctr, 0ul, __ATOMIC_RELEASE);
 }
+EXPORT_SYMBOL_GPL(rcu_read_unlock);
 // [rcu:read_lock-end]
 
 /**
@@ -115,6 +118,7 @@ bool rcu_read_lock_held(void)
 {
 	return current->rcu_read_nesting > 0;
 }
+EXPORT_SYMBOL_GPL(rcu_read_lock_held);
 
 /**
  * @brief Is some registered reader still in a section that began before @p gp?
@@ -172,6 +176,7 @@ void synchronize_rcu(void)
 	smp_mb();
 	mutex_unlock(&rcu_gp_mutex);
 }
+EXPORT_SYMBOL_GPL(synchronize_rcu);
 // [rcu:synchronize-end]
 
 /**
@@ -195,6 +200,7 @@ void call_rcu(struct rcu_head *head, void (*func)(struct rcu_head *head))
 	if (gp_task)
 		wake_up_process(gp_task);
 }
+EXPORT_SYMBOL_GPL(call_rcu);
 
 // [rcu:gp_thread]
 /**
@@ -265,6 +271,7 @@ void rcu_barrier(void)
 	call_rcu(&b.head, rcu_barrier_func);
 	wait_for_completion(&b.done);
 }
+EXPORT_SYMBOL_GPL(rcu_barrier);
 
 /**
  * @brief Start the RCU task.

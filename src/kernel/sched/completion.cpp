@@ -9,6 +9,7 @@
 #include <limits.h>
 
 #include <linux/completion.h>
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/list.h>
 #include <linux/sched.h>
@@ -31,6 +32,7 @@ void init_completion(struct completion *x)
 	raw_spin_lock_init(&x->lock);
 	INIT_LIST_HEAD(&x->waiters);
 }
+EXPORT_SYMBOL(init_completion);
 
 /**
  * @brief Wake the first waiter and take it off the list.
@@ -65,6 +67,7 @@ void complete(struct completion *x)
 	wake_one_locked(x);
 	raw_spin_unlock(&x->lock);
 }
+EXPORT_SYMBOL(complete);
 // [completion:complete-end]
 
 /**
@@ -81,6 +84,7 @@ void complete_all(struct completion *x)
 		wake_one_locked(x);
 	raw_spin_unlock(&x->lock);
 }
+EXPORT_SYMBOL(complete_all);
 
 // [completion:wait]
 /**
@@ -129,6 +133,7 @@ void wait_for_completion(struct completion *x)
 {
 	wait_for_common(x, MAX_SCHEDULE_TIMEOUT);
 }
+EXPORT_SYMBOL(wait_for_completion);
 
 /**
  * @brief As wait_for_completion(), for at most @p timeout jiffies.
@@ -144,6 +149,7 @@ unsigned long wait_for_completion_timeout(struct completion *x, unsigned long ti
 		timeout = MAX_SCHEDULE_TIMEOUT;
 	return (unsigned long)wait_for_common(x, (long)timeout);
 }
+EXPORT_SYMBOL(wait_for_completion_timeout);
 
 /**
  * @brief Consume an event of @p x if there is one, without sleeping.
@@ -166,6 +172,7 @@ bool try_wait_for_completion(struct completion *x)
 	raw_spin_unlock(&x->lock);
 	return ret;
 }
+EXPORT_SYMBOL(try_wait_for_completion);
 
 /**
  * @brief Does @p x have an event nobody consumed?
@@ -183,3 +190,4 @@ bool completion_done(struct completion *x)
 	raw_spin_unlock(&x->lock);
 	return true;
 }
+EXPORT_SYMBOL(completion_done);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <linux/export.h>
 #include <linux/kernel.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
@@ -86,6 +87,7 @@ struct task_struct *get_current(void)
 		return t;
 	return adopt_current();
 }
+EXPORT_SYMBOL(get_current);
 // [sched:get_current-end]
 
 // [sched:schedule]
@@ -113,6 +115,7 @@ void schedule(void)
 	if (tsk->flags & PF_WQ_WORKER)
 		wq_worker_running(tsk);
 }
+EXPORT_SYMBOL(schedule);
 // [sched:schedule-end]
 
 // [sched:wake_up_process]
@@ -139,6 +142,7 @@ int wake_up_process(struct task_struct *p)
 	arch_task_wake(p);
 	return 1;
 }
+EXPORT_SYMBOL(wake_up_process);
 // [sched:wake_up_process-end]
 
 /** @brief An on-stack timer that wakes the task that armed it. */
@@ -194,6 +198,7 @@ long schedule_timeout(long timeout)
 	timeout = (long)(expire - jiffies);
 	return timeout < 0 ? 0 : timeout;
 }
+EXPORT_SYMBOL(schedule_timeout);
 // [sched:schedule_timeout-end]
 
 /**
@@ -208,6 +213,7 @@ long schedule_timeout_interruptible(long timeout)
 	__set_current_state(TASK_INTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
+EXPORT_SYMBOL(schedule_timeout_interruptible);
 
 /**
  * @brief schedule_timeout() in TASK_UNINTERRUPTIBLE.
@@ -221,6 +227,7 @@ long schedule_timeout_uninterruptible(long timeout)
 	__set_current_state(TASK_UNINTERRUPTIBLE);
 	return schedule_timeout(timeout);
 }
+EXPORT_SYMBOL(schedule_timeout_uninterruptible);
 
 /**
  * @brief Record the nice level asked for @p p (the OS scheduler is not changed).
@@ -233,6 +240,7 @@ void set_user_nice(struct task_struct *p, long nice)
 {
 	WRITE_ONCE(p->nice, (int)clamp_val(nice, (long)MIN_NICE, (long)MAX_NICE));
 }
+EXPORT_SYMBOL(set_user_nice);
 
 /**
  * @brief Rename @p p (truncated to TASK_COMM_LEN - 1 characters).
@@ -259,6 +267,7 @@ void get_task_struct(struct task_struct *p)
 {
 	__atomic_add_fetch(&p->usage, 1, __ATOMIC_RELAXED);
 }
+EXPORT_SYMBOL(get_task_struct);
 
 /**
  * @brief Drop a reference to @p p; free it with the last one.
@@ -272,6 +281,7 @@ void put_task_struct(struct task_struct *p)
 	if (__atomic_sub_fetch(&p->usage, 1, __ATOMIC_ACQ_REL) == 0)
 		kfree(p);
 }
+EXPORT_SYMBOL_GPL(put_task_struct);
 
 /**
  * @brief Pause inside a busy-wait loop.
@@ -282,3 +292,4 @@ void cpu_relax(void)
 {
 	arch_cpu_relax();
 }
+EXPORT_SYMBOL(cpu_relax);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // kernel/time/timer.c: msleep() (Linux v5.9), userspace version
 #include <linux/delay.h>
+#include <linux/export.h>
 #include <linux/jiffies.h>
 #include <linux/sched.h>
 
@@ -20,4 +21,5 @@ void msleep(unsigned int msecs)
 	while (timeout)
 		timeout = schedule_timeout_uninterruptible(timeout);
 }
+EXPORT_SYMBOL(msleep);
 // [timers:msleep-end]

@@ -7,6 +7,7 @@
  * the callbacks.  A timer callback therefore runs in a task, never inside
  * another task's code: the same guarantee a softirq gives.
  */
+#include <linux/export.h>
 #include <linux/init.h>
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
@@ -34,6 +35,7 @@ unsigned long get_jiffies(void)
 {
 	return (unsigned long)(arch_clock_ns() / (1000000000ull / HZ));
 }
+EXPORT_SYMBOL(get_jiffies);
 
 /**
  * @brief Prepare @p timer to call @p func; it is not armed.
@@ -51,6 +53,7 @@ void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), un
 	timer->function = func;
 	timer->flags = flags;
 }
+EXPORT_SYMBOL(timer_setup);
 
 /**
  * @brief Take @p timer off the base if it is pending.
@@ -112,6 +115,7 @@ int mod_timer(struct timer_list *timer, unsigned long expires)
 		wake_up_process(ktimers_task);
 	return ret;
 }
+EXPORT_SYMBOL(mod_timer);
 // [timers:mod_timer-end]
 
 /**
@@ -125,6 +129,7 @@ void add_timer(struct timer_list *timer)
 	BUG_ON(timer_pending(timer));
 	mod_timer(timer, timer->expires);
 }
+EXPORT_SYMBOL(add_timer);
 
 /**
  * @brief Disarm @p timer.  Its callback may still be running.
@@ -144,6 +149,7 @@ int del_timer(struct timer_list *timer)
 	raw_spin_unlock(&timer_base_lock);
 	return ret;
 }
+EXPORT_SYMBOL(del_timer);
 
 // [timers:del_timer_sync]
 /**
@@ -171,6 +177,7 @@ int del_timer_sync(struct timer_list *timer)
 		cpu_relax();
 	}
 }
+EXPORT_SYMBOL(del_timer_sync);
 // [timers:del_timer_sync-end]
 
 // [timers:ktimers]

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/export.h>
 #include <linux/trace_seq.h>
 
 static constexpr size_t TRACE_SEQ_MIN_SIZE = 256; /* the first allocation */
@@ -54,6 +55,7 @@ void trace_seq_vprintf(struct trace_seq *s, const char *fmt, va_list args)
 	if (n >= 0 && !s->full)
 		s->len += n;
 }
+EXPORT_SYMBOL_GPL(trace_seq_vprintf);
 
 void trace_seq_printf(struct trace_seq *s, const char *fmt, ...)
 {
@@ -63,6 +65,7 @@ void trace_seq_printf(struct trace_seq *s, const char *fmt, ...)
 	trace_seq_vprintf(s, fmt, ap);
 	va_end(ap);
 }
+EXPORT_SYMBOL_GPL(trace_seq_printf);
 
 void trace_seq_puts(struct trace_seq *s, const char *str)
 {
@@ -73,6 +76,7 @@ void trace_seq_puts(struct trace_seq *s, const char *str)
 	memcpy(s->buffer + s->len, str, n + 1);
 	s->len += n;
 }
+EXPORT_SYMBOL_GPL(trace_seq_puts);
 
 void trace_seq_putc(struct trace_seq *s, unsigned char c)
 {
@@ -81,6 +85,7 @@ void trace_seq_putc(struct trace_seq *s, unsigned char c)
 	s->buffer[s->len++] = (char)c;
 	s->buffer[s->len] = '\0';
 }
+EXPORT_SYMBOL_GPL(trace_seq_putc);
 
 char *trace_seq_detach(struct trace_seq *s)
 {
@@ -93,9 +98,11 @@ char *trace_seq_detach(struct trace_seq *s)
 	trace_seq_init(s);
 	return text;
 }
+EXPORT_SYMBOL_GPL(trace_seq_detach);
 
 void trace_seq_destroy(struct trace_seq *s)
 {
 	free(s->buffer);
 	trace_seq_init(s);
 }
+EXPORT_SYMBOL_GPL(trace_seq_destroy);

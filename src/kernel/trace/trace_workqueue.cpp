@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <vector>
+#include <linux/export.h>
 #include "arch/arch.h"
 #include "kernel/workqueue/workqueue_internal.h"
 #include "kernel/trace/trace_workqueue_internal.h"
@@ -182,11 +183,13 @@ void wq_trace_start(void)
 	raw_spin_unlock(&wq_trace_lock);
 	WRITE_ONCE(__wq_trace_on, 1);
 }
+EXPORT_SYMBOL(wq_trace_start);
 
 void wq_trace_stop(void)
 {
 	WRITE_ONCE(__wq_trace_on, 0);
 }
+EXPORT_SYMBOL(wq_trace_stop);
 
 /* A task and the function of its last execute_start. */
 struct wq_trace_running {

@@ -9,6 +9,7 @@
 // view of the records is a tool's (src/tools/trace).
 
 #include "kernel/trace/trace_workqueue_internal.h" /* first: it includes <vector> */
+#include <linux/export.h>
 #include <linux/trace_seq.h>
 
 const char *wq_trace_event_name(enum wq_event ev)
@@ -80,3 +81,4 @@ char *wq_trace_read(void)
 		wq_trace_print_rec(&s, &r);
 	return trace_seq_detach(&s);
 }
+EXPORT_SYMBOL(wq_trace_read);

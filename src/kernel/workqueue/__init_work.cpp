@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // kernel/workqueue.c: __init_work() and the check behind debug objects (Linux v5.9)
 
+#include <linux/export.h>
 #include "workqueue_internal.h"
 
 /* How often work_is_queued_check() tries a busy pool lock before it gives up. */
@@ -97,3 +98,4 @@ bool __init_work(struct work_struct *work, int onstack)
 	}
 	return true;
 }
+EXPORT_SYMBOL_GPL(__init_work);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // kernel/workqueue.c: alloc_workqueue() (Linux v5.9)
 
+#include <linux/export.h>
 #include "workqueue_internal.h"
 
 #include <stdarg.h>
@@ -94,3 +95,4 @@ err_free_wq:
 	kfree(wq);
 	return NULL;
 }
+EXPORT_SYMBOL_GPL(alloc_workqueue);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // kernel/workqueue.c: current_work() (Linux v5.9)
 
+#include <linux/export.h>
 #include "workqueue_internal.h"
 
 /**
@@ -15,3 +16,4 @@ struct work_struct *current_work(void)
 
 	return worker ? worker->current_work : NULL;
 }
+EXPORT_SYMBOL(current_work);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // kernel/workqueue.c: destroy_work_on_stack() (Linux v5.9)
 
+#include <linux/export.h>
 #include "workqueue_internal.h"
 
 /**
@@ -19,3 +20,4 @@ void destroy_work_on_stack(struct work_struct *work)
 	     "workqueue: destroy_work_on_stack: work %s (%p) is still queued; its stack frame is going away",
 	     work->name, (void *)work);
 }
+EXPORT_SYMBOL_GPL(destroy_work_on_stack);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // kernel/workqueue.c: destroy_workqueue() (Linux v5.9)
 
+#include <linux/export.h>
 #include "workqueue_internal.h"
 
 #include <linux/delay.h>
@@ -99,3 +100,4 @@ void destroy_workqueue(struct workqueue_struct *wq)
 	call_rcu(&wq->rcu, rcu_free_wq);
 	// [lab:destroy_workqueue-end]
 }
+EXPORT_SYMBOL_GPL(destroy_workqueue);

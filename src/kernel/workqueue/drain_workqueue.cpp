@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // kernel/workqueue.c: drain_workqueue() (Linux v5.9)
 
+#include <linux/export.h>
 #include "workqueue_internal.h"
 
 /**
@@ -63,3 +64,4 @@ reflush:
 		WRITE_ONCE(wq->flags, wq->flags & ~__WQ_DRAINING);
 	mutex_unlock(&wq->mutex);
 }
+EXPORT_SYMBOL_GPL(drain_workqueue);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // kernel/workqueue.c: flush_work() (Linux v5.9)
 
+#include <linux/export.h>
 #include "workqueue_internal.h"
 
 /**
@@ -23,3 +24,4 @@ bool flush_work(struct work_struct *work)
 	trace_workqueue_flush_work_end(work);
 	return waited;
 }
+EXPORT_SYMBOL_GPL(flush_work);

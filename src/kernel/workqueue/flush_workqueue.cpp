@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // kernel/workqueue.c: flush_workqueue() (Linux v5.9)
 
+#include <linux/export.h>
 #include "workqueue_internal.h"
 
 /**
@@ -162,3 +163,4 @@ out_unlock:
 	mutex_unlock(&wq->mutex);
 	trace_workqueue_flush_workqueue_end(wq);
 }
+EXPORT_SYMBOL(flush_workqueue);

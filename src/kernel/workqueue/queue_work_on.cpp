@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // kernel/workqueue.c: queue_work_on() (Linux v5.9)
 
+#include <linux/export.h>
 #include "workqueue_internal.h"
 
 /**
@@ -33,3 +34,4 @@ bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *wor
 	local_irq_restore(flags);
 	return ret;
 }
+EXPORT_SYMBOL(queue_work_on);

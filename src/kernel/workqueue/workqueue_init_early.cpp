@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // kernel/workqueue.c: workqueue_init_early() and the subsystem's globals (Linux v5.9)
 
+#include <linux/export.h>
 #include "workqueue_internal.h"
 
 /* ---- the globals of kernel/workqueue.c, in its order ---- */
@@ -21,10 +22,15 @@ DEFINE_PER_CPU_SHARED_ALIGNED(struct worker_pool[NR_STD_WORKER_POOLS], cpu_worke
 DEFINE_IDR(worker_pool_idr); /* PR: pool id -> pool */
 
 struct workqueue_struct *system_wq;
+EXPORT_SYMBOL(system_wq);
 struct workqueue_struct *system_highpri_wq;
+EXPORT_SYMBOL_GPL(system_highpri_wq);
 struct workqueue_struct *system_long_wq;
+EXPORT_SYMBOL_GPL(system_long_wq);
 struct workqueue_struct *system_freezable_wq;
+EXPORT_SYMBOL_GPL(system_freezable_wq);
 struct workqueue_struct *system_power_efficient_wq;
+EXPORT_SYMBOL_GPL(system_power_efficient_wq);
 
 /**
  * @brief First half of boot: set up the per-CPU pools and the system workqueues.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // kernel/workqueue.c: workqueue_set_max_active() (Linux v5.9)
 
+#include <linux/export.h>
 #include "workqueue_internal.h"
 
 /**
@@ -33,3 +34,4 @@ void workqueue_set_max_active(struct workqueue_struct *wq, int max_active)
 
 	mutex_unlock(&wq->mutex);
 }
+EXPORT_SYMBOL_GPL(workqueue_set_max_active);
