@@ -14,7 +14,8 @@ target_link_libraries(cmwq_machine PRIVATE Threads::Threads)
 
 add_executable(cmwq_footprint ${PROJECT_SOURCE_DIR}/bench/footprint.cpp)
 target_include_directories(cmwq_footprint PRIVATE ${PROJECT_SOURCE_DIR}/src)
-target_link_libraries(cmwq_footprint PRIVATE cmwq::cmwq)
+# It counts the pools and their workers (internals), so it links cmwq_internal.
+target_link_libraries(cmwq_footprint PRIVATE cmwq_internal)
 
 if(BUILD_TESTING)
 	add_test(NAME bench_report
