@@ -1,45 +1,50 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # cmwq: the front door.  CMake is the real build (CMakeLists.txt); this file
-# gives it the names people remember.
+# gives it the names people remember.  `make help` prints the lines that
+# begin with `##`, in file order: a target documented next to its rule
+# shows up as well as the ones listed here.
 #
-#   make / make build     configure and build into build/ (RelWithDebInfo)
-#   make docs             run the tests, build the book: build/docs/html/index.html
-#   make test             all tests, again under ASan+UBSan and under ThreadSanitizer
-#                         (a Release build), then the book, the chapter <-> test
-#                         cross-check and the labs (check-labs)
-#   make test-asan        only the ASan+UBSan run (build/asan)
-#   make test-tsan        only the ThreadSanitizer run (build/tsan): any report fails
-#   make test T=<name>    only the tests of chapter <name> ([ch:<name>])
-#   make forward-refs     how often the student path points ahead (max 10%)
-#   make try-it           run every command of the book's "Try it" sections
-#                         (docs/try_it.py; make docs runs it after the cross-check)
-#   make test-sim-long    the sim tests over many seeds (SIM_SEEDS=100000, forked
-#                         from one booted world); a failure prints its replay command
-#   make bench            cmwq against other thread pools (bench/README.md): Release
-#                         build in build/bench-build, build/bench/results.json; not a
-#                         test (BENCH_ROUNDS=5, BENCH_FILTER=<regex over workload/peer>)
-#   make bench-sim        how many schedules per second the sim backend explores
-#   make bench-machine    measure the machine: build/bench/machine.json
-#   make bench-footprint  workloads F1, F2 (threads, memory): build/bench/footprint.json
-#   make bench-report     the report of build/bench/*.json: build/bench/report/
-#   make stress           10^7 items through 1,000 workqueues on 2 and 64 virtual
-#                         CPUs, a 10-minute soak, the same under fault injection
-#                         (tests/reliability/stress.sh; about 12 minutes); not in make test
-#   make labs             list the labs (id, title, points); exercises/labs.toml
-#   make grade [LAB=<id>] grade a lab (all labs, or a hand-out's lab): Score: x/y,
-#                         build/grade/results.json; GRADE_HIDDEN=<dir> adds hidden tests
-#   make progress         the labs passed so far, from the last grades
-#   make handout LAB=<id> OUT=<dir>   a student's tree without the lab's solution
-#   make handout-all OUT=<dir>        one hand-out per lab, for a whole course
-#   make autograder LAB=<id> [OUT=<dir>]  the Gradescope bundle of a lab
-#   make check-labs       hand-outs score 0, the reference full marks, mutants caught
-#   make check-setup      print the tool versions; say what to install if missing
-#   make install PREFIX=/usr/local
-#   make clean
-#
-# Works on a fresh Debian 12 with build-essential and git: `make deps` (run
-# by build, test and docs) installs the rest when run as root.
+##   make / make build     configure and build into build/ (RelWithDebInfo)
+##   make docs             run the tests, build the book: build/docs/html/index.html
+##   make test             the format and commit-subject checks, all tests, again under
+##                         ASan+UBSan and under ThreadSanitizer (a Release build), then
+##                         the book, the chapter <-> test cross-check and the labs
+##   make format-check     clang-format over the lines changed since FORMAT_BASE
+##                         (default HEAD~1; uncommitted changes count too)
+##   make commit-check     subjects of the commits since 198000f: at most 72 characters
+##   make test-asan        only the ASan+UBSan run (build/asan)
+##   make test-tsan        only the ThreadSanitizer run (build/tsan): any report fails
+##   make test T=<name>    only the tests of chapter <name> ([ch:<name>])
+##   make forward-refs     how often the student path points ahead (max 10%)
+##   make try-it           run every command of the book's "Try it" sections
+##                         (docs/try_it.py; make docs runs it after the cross-check)
+##   make test-sim-long    the sim tests over many seeds (SIM_SEEDS=100000, forked
+##                         from one booted world); a failure prints its replay command
+##   make bench            cmwq against other thread pools (bench/README.md): Release
+##                         build in build/bench-build, build/bench/results.json and the
+##                         report; not a test (BENCH_ROUNDS=5, BENCH_FILTER=<regex>)
+##   make bench-sim        how many schedules per second the sim backend explores
+##   make bench-machine    measure the machine: build/bench/machine.json
+##   make bench-footprint  workloads F1, F2 (threads, memory): build/bench/footprint.json
+##   make bench-report     the report of build/bench/*.json: build/bench/report/
+##   make stress           10^7 items through 1,000 workqueues on 2 and 64 virtual
+##                         CPUs, a 10-minute soak, the same under fault injection
+##                         (tests/reliability/stress.sh; about 12 minutes); not in make test
+##   make labs             list the labs (id, title, points); exercises/labs.toml
+##   make grade [LAB=<id>] grade a lab (all labs, or a hand-out's lab): Score: x/y,
+##                         build/grade/results.json; GRADE_HIDDEN=<dir> adds hidden tests
+##   make progress         the labs passed so far, from the last grades
+##   make handout LAB=<id> OUT=<dir>   a student's tree without the lab's solution
+##   make handout-all OUT=<dir>        one hand-out per lab, for a whole course
+##   make autograder LAB=<id> [OUT=<dir>]  the Gradescope bundle of a lab
+##   make check-labs       hand-outs score 0, the reference full marks, mutants caught
+##   make check-setup      print the tool versions; say what to install if missing
+##   make install PREFIX=/usr/local
+##   make clean
+##
+## Works on a fresh Debian 12 with build-essential and git: `make deps` (run
+## by build, test and docs) installs the rest when run as root.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -78,14 +83,17 @@ FIGURE_ENV := env -u WQ_SEED -u CMWQ_NR_CPUS -u CMWQ_SIM_STRATEGY -u CMWQ_SIM_PC
 	      -u CMWQ_FAIL_SLAB -u CMWQ_FAIL_KTHREAD
 
 NPROC := $(shell nproc 2>/dev/null || echo 2)
+# The tests run on four virtual CPUs unless CMWQ_NR_CPUS says otherwise, here
+# as under CTest (CMakeLists.txt), so the multi-CPU paths run on any machine.
+TEST_CPUS := CMWQ_NR_CPUS=$${CMWQ_NR_CPUS:-4}
 
 APT_PACKAGES := cmake doxygen python3-sphinx python3-breathe python3-sphinx-rtd-theme \
-		catch2 graphviz pkg-config
+		catch2 graphviz pkg-config clang-format
 APT_LINE := apt-get install -y --no-install-recommends $(APT_PACKAGES)
 
 # Prints the missing pieces, one per line (nothing when all is there).
 define missing_tools
-	for t in g++ cmake doxygen dot pkg-config; do \
+	for t in g++ cmake doxygen dot pkg-config git clang-format git-clang-format; do \
 		command -v $$t >/dev/null 2>&1 || echo "$$t"; \
 	done; \
 	[[ -x $(PYTHON) ]] || echo "$(PYTHON)"; \
@@ -98,14 +106,14 @@ endef
 
 
 .PHONY: bench bench-deps bench-sim
-.PHONY: all build configure test test-asan test-tsan test-sim-long docs doxygen sphinx cross-check \
+.PHONY: all build configure test format-check commit-check test-asan test-tsan test-sim-long docs doxygen sphinx cross-check \
 	forward-refs try-it check-setup deps install clean help labs progress handout handout-all \
 	grade check-labs autograder
 
 all: build
 
 help:
-	@awk 'NR < 3 { next } !/^#/ { exit } { sub(/^# ?/, ""); print }' $(firstword $(MAKEFILE_LIST))
+	@sed -n 's/^## \{0,1\}//p' $(firstword $(MAKEFILE_LIST))
 
 # --- toolchain --------------------------------------------------------------
 
@@ -143,6 +151,7 @@ check-setup:
 	ver catch2 "$$(sed -n 's/.*Catch v\([0-9.]*\).*/\1/p' /usr/include/catch2/catch.hpp 2>/dev/null | head -n1 || echo MISSING)"; \
 	ver dot "$$(dot -V 2>&1 | head -n1 || echo MISSING)"; \
 	ver pkg-config "$$(pkg-config --version 2>/dev/null || echo MISSING)"; \
+	ver clang-format "$$(clang-format --version 2>/dev/null | head -n1 || echo MISSING)"; \
 	ver python "$(PYTHON) $$($(PYTHON) --version 2>/dev/null | cut -d' ' -f2 || echo MISSING)"; \
 	missing=$$( $(missing_tools) ); \
 	if [[ -n $$missing ]]; then \
@@ -170,7 +179,7 @@ configure: deps
 define run_ctest
 	log=$$(mktemp); trap 'rm -f "$$log"' EXIT; \
 	status=0; \
-	ctest --test-dir $(1) --output-on-failure --no-tests=error -j2 2>&1 | tee "$$log" || status=$$?; \
+	ctest --test-dir $(1) --output-on-failure --no-tests=error -j$(NPROC) 2>&1 | tee "$$log" || status=$$?; \
 	if ! grep -Eq '^[0-9]+% tests passed, [0-9]+ tests failed out of [1-9][0-9]*' "$$log"; then \
 		echo "cmwq: ctest in $(1) ran no tests"; exit 1; \
 	fi; \
@@ -188,16 +197,49 @@ else
 # builds once, then runs ninety `make test T=<name>` in a row.
 test: $(if $(and $(strip $(T)),$(CMWQ_BUILT)),deps,build)
 ifneq ($(strip $(T)),)
-	$(BUILD)/bin/cmwq_tests --warn NoTests "[ch:$(T)]"
+	$(TEST_CPUS) $(BUILD)/bin/cmwq_tests --warn NoTests "[ch:$(T)]"
 else
+	$(MAKE) format-check
+	$(MAKE) commit-check
 	@$(call run_ctest,$(BUILD))
 	$(MAKE) test-asan
 	$(MAKE) test-tsan
 	$(MAKE) docs
-	$(MAKE) cross-check
 	$(MAKE) check-labs
 endif
 endif
+
+# Only the lines a change touches are checked (git clang-format, .clang-format):
+# the tree is not reformatted wholesale.  git clang-format 14 exits 0 even when
+# it has a diff to show, so the diff itself is the failure.  CI runs on a fresh clone, where the
+# change is the last commit; FORMAT_BASE=main checks a whole branch.
+FORMAT_BASE ?= HEAD~1
+FORMAT_EXTENSIONS := c,h,cc,cpp,hpp
+
+format-check: deps
+	@git rev-parse -q --verify '$(FORMAT_BASE)^{commit}' >/dev/null || { \
+		echo "cmwq: format-check: FORMAT_BASE=$(FORMAT_BASE) is not a commit here (a shallow clone?)"; exit 1; }
+	@status=0; out=$$(git clang-format --diff --extensions $(FORMAT_EXTENSIONS) '$(FORMAT_BASE)' -- 2>&1) || status=$$?; \
+	if [[ $$status -ne 0 ]] || grep -q '^diff --git' <<<"$$out"; then \
+		echo "$$out"; \
+		echo "cmwq: format-check: the lines above, changed since $(FORMAT_BASE), are not in the house style"; \
+		echo "cmwq: apply it with: git clang-format $(FORMAT_BASE)"; \
+		exit 1; \
+	fi; \
+	echo "cmwq: format-check: the lines changed since $(FORMAT_BASE) are formatted"
+
+# Commit subjects say why in at most 72 characters, from this commit on (the
+# history before it keeps its longer ones).
+COMMIT_CHECK_BASE := 198000f
+
+commit-check:
+	@git rev-parse -q --verify '$(COMMIT_CHECK_BASE)^{commit}' >/dev/null || { \
+		echo "cmwq: commit-check: $(COMMIT_CHECK_BASE) is not in this clone's history (a shallow clone?)"; exit 1; }
+	@git log --format='%h %s' '$(COMMIT_CHECK_BASE)..HEAD' | $(PYTHON) -c 'import sys; \
+		long = [l.rstrip("\n") for l in sys.stdin if len(l.rstrip("\n").split(" ", 1)[-1]) > 72]; \
+		[print("cmwq: commit-check: subject over 72 characters: " + l) for l in long]; \
+		sys.exit(1 if long else 0)'
+	@echo "cmwq: commit-check: every subject since $(COMMIT_CHECK_BASE) has at most 72 characters"
 
 test-asan: deps
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMWQ_SANITIZE=address
@@ -332,9 +374,9 @@ ifneq ($(HANDOUT),)
 	@echo "cmwq: hand-out: the book lists the tests from the sources (make grade runs the lab's)"
 	@$(LABS_PY) tests-xml $(DOCS_GEN)/tests.xml
 else
-	@echo "cmwq: running the tests for the book: $(BUILD)/bin/cmwq_tests -r xml -o $(DOCS_GEN)/tests.xml"
+	@echo "cmwq: running the tests for the book: $(TEST_CPUS) $(BUILD)/bin/cmwq_tests -r xml -o $(DOCS_GEN)/tests.xml"
 	@rm -f $(DOCS_GEN)/tests.xml; \
-	status=0; $(BUILD)/bin/cmwq_tests -r xml -o $(DOCS_GEN)/tests.xml || status=$$?; \
+	status=0; $(TEST_CPUS) $(BUILD)/bin/cmwq_tests -r xml -o $(DOCS_GEN)/tests.xml || status=$$?; \
 	if [[ $$status -ne 0 ]]; then \
 		echo "cmwq: the tests failed (status $$status); see $(DOCS_GEN)/tests.xml, or run: $(BUILD)/bin/cmwq_tests"; \
 		exit 1; \

@@ -512,7 +512,7 @@ def hint_text(t, lab, root):
 class Grader:
     """One tree, one build dir, the labs' binaries; grades labs in it."""
 
-    def __init__(self, m, tree, bdir, labs, extra_test_files=(), jobs=2, timeouts=None, quiet=False):
+    def __init__(self, m, tree, bdir, labs, extra_test_files=(), jobs=len(os.sched_getaffinity(0)), timeouts=None, quiet=False):
         self.m, self.tree, self.bdir, self.labs = m, tree, bdir, labs
         self.extra = list(extra_test_files)
         self.jobs = jobs
@@ -1275,7 +1275,7 @@ def main():
     p.add_argument("labs", nargs="*")
     p.add_argument("--hidden", default=os.environ.get("GRADE_HIDDEN") or None)
     p.add_argument("--results", default=os.environ.get("GRADE_RESULTS") or None)
-    p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     p = sub.add_parser("check")
     p.add_argument("labs", nargs="*")
     p.add_argument("--build", default="build", help="the main build directory (default: %(default)s)")

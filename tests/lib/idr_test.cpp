@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for lib/idr.cpp: idr_alloc(), idr_find(), idr_remove(), ida_simple_get()
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 
 #include <linux/err.h>
 #include <linux/idr.h>

@@ -7,8 +7,7 @@
 // makes.  Each test disarms what it armed before its checks.
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
-#include "kernel/workqueue/worker_test_pool.h"
-#include "kernel/workqueue/blocking_burst.h"
+#include "kernel/workqueue/wq_fixtures.h"
 
 #include <linux/fault-inject.h>
 #include <linux/kthread.h>
@@ -267,7 +266,7 @@ TEST_CASE("a failed worker creation is retried after CREATE_COOLDOWN and no item
 	int cpu = test_cpu();
 	struct worker_pool *pool = &per_cpu(cpu_worker_pools, cpu)[0];
 	struct workqueue_struct *wq = alloc_workqueue("cooldown", 0, 0);
-	struct burst burst;
+	struct blocking_burst burst;
 	int before;
 
 	REQUIRE(wq != NULL);
@@ -279,13 +278,13 @@ TEST_CASE("a failed worker creation is retried after CREATE_COOLDOWN and no item
 	REQUIRE(burst.n <= WQ_DFL_ACTIVE);
 	init_completion(&burst.all_started);
 	init_completion(&burst.release);
-	std::vector<struct blocker> items((size_t)burst.n);
+	std::vector<struct blocking_item> items((size_t)burst.n);
 
 	fault_attr_fail_nth(&fail_kthread, 1);
 	unsigned long armed_at = jiffies;
-	for (struct blocker &b : items) {
+	for (struct blocking_item &b : items) {
 		b.burst = &burst;
-		INIT_WORK(&b.work, blocker_fn);
+		INIT_WORK(&b.work, blocking_item_fn);
 		REQUIRE(queue_work_on(cpu, wq, &b.work));
 	}
 	/* the cooldown is HZ: a bound well above it */
@@ -303,6 +302,6 @@ TEST_CASE("a failed worker creation is retried after CREATE_COOLDOWN and no item
 	CHECK(burst.timed_out.load() == 0);
 	/* the last item needed a worker made after the failed try and the rest that followed it */
 	CHECK(time_after_eq(started_at, armed_at + CREATE_COOLDOWN));
-	for (struct blocker &b : items)
+	for (struct blocking_item &b : items)
 		CHECK(b.runs.load() == 1);
 }

@@ -168,6 +168,6 @@ TEST_CASE("a kthread bound right after it is created runs its first instruction 
 		}
 	}
 	/* with CMWQ_NR_CPUS below the real count a taskset may leave no CPU to try */
-	if (tried == 0)
-		SUCCEED("no online CPU is in the process's affinity set: nothing to bind to");
+	INFO("no online CPU is in the process's affinity set: raise CMWQ_NR_CPUS to reach an allowed core");
+	CHECK(tried > 0);
 }

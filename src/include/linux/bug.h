@@ -25,7 +25,13 @@ extern unsigned long warn_count;
 /** @brief Stop the program: an invariant is broken and going on would corrupt memory. */
 [[noreturn]] void __bug(const char *file, int line, const char *func, const char *cond);
 
-/* Catch2 (tests) has a WARN of its own; the kernel's wins where this header is included. */
+/*
+ * Catch2 (tests) has a logging macro WARN of its own.  Every test includes
+ * <catch2/catch.hpp> first (the test binaries precompile it, and each test
+ * file names it first for the lab builds), so undefining it here, once, lets
+ * the kernel's WARN win in every file that includes this header; no test
+ * undefines it again.
+ */
 #undef WARN
 #define WARN(cond, fmt, ...)                                                       \
 	({                                                                         \

@@ -5,7 +5,6 @@
 // only at the edges between them: while recording is on, every task's locks
 // are recorded, so other edges may appear in the table too.
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 
 #include <string.h>
 

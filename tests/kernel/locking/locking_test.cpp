@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for kernel/locking/: raw spinlocks, mutexes, lockdep_assert_held()
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 
 #include <string.h>
 

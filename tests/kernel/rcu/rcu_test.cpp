@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for kernel/rcu/update.cpp: readers, synchronize_rcu(), call_rcu(), rcu_barrier()
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
+#include "test_helpers.h"
 
 #include <linux/completion.h>
 #include <linux/jiffies.h>
@@ -29,32 +29,40 @@ TEST_CASE("read-side sections nest", "[ch:rcu]")
 /* A reader that stays inside rcu_read_lock() until told to leave. */
 struct reader_args {
 	int left;
+	unsigned long period; /* its task's rcu_reader_ctr: the grace period it began in */
 	struct completion inside;
 	struct completion leave;
+	struct completion gone; /* after its rcu_read_unlock() */
 };
 static struct reader_args reader;
 
-static int reader_fn(void *)
+static int reader_fn(void *data)
 {
+	struct reader_args *r = (struct reader_args *)data;
+
 	rcu_read_lock();
-	complete(&reader.inside);
-	wait_for_completion_timeout(&reader.leave, TEST_WAIT);
-	__atomic_store_n(&reader.left, 1, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&r->period, READ_ONCE(current->rcu_reader_ctr), __ATOMIC_SEQ_CST);
+	complete(&r->inside);
+	wait_for_completion_timeout(&r->leave, TEST_WAIT);
+	__atomic_store_n(&r->left, 1, __ATOMIC_SEQ_CST);
 	rcu_read_unlock();
+	complete(&r->gone);
 	return 0;
 }
 
-static void start_reader(void)
+static void start_reader(struct reader_args *r)
 {
 	struct task_struct *t;
 
-	reader.left = 0;
-	init_completion(&reader.inside);
-	init_completion(&reader.leave);
-	t = kthread_create(reader_fn, NULL, "rcu_reader");
+	r->left = 0;
+	r->period = 0;
+	init_completion(&r->inside);
+	init_completion(&r->leave);
+	init_completion(&r->gone);
+	t = kthread_create(reader_fn, r, "rcu_reader");
 	REQUIRE(!IS_ERR(t));
 	wake_up_process(t);
-	REQUIRE(wait_for_completion_timeout(&reader.inside, TEST_WAIT) != 0);
+	REQUIRE(wait_for_completion_timeout(&r->inside, TEST_WAIT) != 0);
 }
 
 struct sync_args {
@@ -76,7 +84,7 @@ TEST_CASE("synchronize_rcu() waits for a reader that was inside", "[ch:rcu]")
 {
 	struct task_struct *t;
 
-	start_reader();
+	start_reader(&reader);
 	syncer.saw_left = 0;
 	init_completion(&syncer.done);
 	t = kthread_create(sync_fn, NULL, "rcu_syncer");
@@ -90,15 +98,49 @@ TEST_CASE("synchronize_rcu() waits for a reader that was inside", "[ch:rcu]")
 	CHECK(__atomic_load_n(&syncer.saw_left, __ATOMIC_SEQ_CST) == 1);
 }
 
+/* The grace period a read-side section begun now belongs to. */
+static unsigned long period_now(void)
+{
+	unsigned long period;
+
+	rcu_read_lock();
+	period = READ_ONCE(current->rcu_reader_ctr);
+	rcu_read_unlock();
+	return period;
+}
+
 TEST_CASE("a reader that starts after synchronize_rcu() began is not waited for", "[ch:rcu]")
 {
-	/* Our own section begins and ends around a grace period run elsewhere. */
-	rcu_read_lock();
-	rcu_read_unlock();
-	synchronize_rcu();
-	rcu_read_lock();
-	CHECK(rcu_read_lock_held());
-	rcu_read_unlock();
+	static struct reader_args late;
+	struct task_struct *t;
+	unsigned long old_period;
+
+	/* No callback left: the only grace period started below is the syncer's. */
+	rcu_barrier();
+	start_reader(&reader);
+	old_period = __atomic_load_n(&reader.period, __ATOMIC_SEQ_CST);
+	syncer.saw_left = 0;
+	init_completion(&syncer.done);
+	t = kthread_create(sync_fn, NULL, "rcu_syncer");
+	REQUIRE(!IS_ERR(t));
+	wake_up_process(t);
+
+	/* synchronize_rcu() has begun once it has moved the counter a new section reads. */
+	REQUIRE(wait_until([old_period] { return period_now() != old_period; }));
+	start_reader(&late);
+	CHECK(__atomic_load_n(&late.period, __ATOMIC_SEQ_CST) != old_period);
+	/* Still waiting for the reader that was inside before it began. */
+	CHECK(wait_for_completion_timeout(&syncer.done, 20) == 0);
+
+	/* Once that one leaves, the grace period ends with the late reader still inside. */
+	complete(&reader.leave);
+	REQUIRE(wait_for_completion_timeout(&syncer.done, TEST_WAIT) != 0);
+	CHECK(__atomic_load_n(&syncer.saw_left, __ATOMIC_SEQ_CST) == 1);
+	CHECK(__atomic_load_n(&late.left, __ATOMIC_SEQ_CST) == 0);
+
+	complete(&late.leave);
+	REQUIRE(wait_for_completion_timeout(&late.gone, TEST_WAIT) != 0);
+	REQUIRE(wait_for_completion_timeout(&reader.gone, TEST_WAIT) != 0);
 }
 
 enum { NR_CALLBACKS = 100 };
@@ -146,7 +188,7 @@ TEST_CASE("a call_rcu() callback waits for a reader that was inside", "[ch:rcu]"
 	DECLARE_COMPLETION_ONSTACK(never);
 
 	cb_saw_left = 0;
-	start_reader();
+	start_reader(&reader);
 	call_rcu(&head, after_reader_cb);
 	/* A bounded wait that must time out: the callback cannot run yet. */
 	CHECK(wait_for_completion_timeout(&never, 20) == 0);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for kernel/sched/completion.cpp: complete(), wait_for_completion()
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 
 #include <linux/completion.h>
 #include <linux/jiffies.h>

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for kernel/sched/core.cpp, kernel/kthread.cpp and kernel/smp.cpp: sleeping and waking
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 
 #include <string.h>
 

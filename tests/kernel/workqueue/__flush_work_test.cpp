@@ -2,7 +2,6 @@
 // Tests for src/kernel/workqueue/__flush_work.cpp: the checks before a flush, then the wait.
 
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 #include "wq_fixtures.h"
 
 namespace {

@@ -2,7 +2,6 @@
 // Tests for src/kernel/workqueue/alloc_workqueue_attrs.cpp: default attributes.
 
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
 

@@ -5,7 +5,6 @@
 // tests below provoke them, so each positive test is the first to try.
 
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
 

@@ -2,7 +2,7 @@
 // Tests for src/kernel/workqueue/create_worker.cpp
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
-#include "worker_test_pool.h"
+#include "wq_fixtures.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -2,7 +2,7 @@
 // Tests for src/kernel/workqueue/destroy_worker.cpp
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
-#include "worker_test_pool.h"
+#include "wq_fixtures.h"
 
 TEST_CASE("destroy_worker uncounts an idle worker, marks it WORKER_DIE and wakes its task",
 	  "[ch:destroy_worker]")

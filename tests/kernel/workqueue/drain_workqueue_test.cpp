@@ -2,7 +2,6 @@
 // Tests for src/kernel/workqueue/drain_workqueue.cpp: flushing until even chained works are done.
 
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 #include "wq_fixtures.h"
 #include <linux/kthread.h>
 

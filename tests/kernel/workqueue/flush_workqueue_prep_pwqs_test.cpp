@@ -7,7 +7,6 @@
 // workqueue's color state back the way flush_workqueue() leaves it.
 
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 #include "wq_fixtures.h"
 
 namespace {

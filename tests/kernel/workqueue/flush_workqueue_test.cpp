@@ -2,7 +2,6 @@
 // Tests for src/kernel/workqueue/flush_workqueue.cpp: flush colors, the flusher queue, the cascade.
 
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 #include "wq_fixtures.h"
 #include <linux/kthread.h>
 

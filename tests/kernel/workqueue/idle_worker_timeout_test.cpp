@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for src/kernel/workqueue/idle_worker_timeout.cpp
 //
-// The pool is private and its workers are fake (see worker_test_pool.h): a
+// The pool is private and its workers are fake (see wq_fixtures.h): a
 // real worker re-stamps last_active each time it goes back to sleep, which
 // would race the back-dating these tests do.  idle_worker_timeout() is
 // called directly, as the timer would call it: without pool->lock held.
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
-#include "worker_test_pool.h"
+#include "wq_fixtures.h"
 
 #include <vector>
 

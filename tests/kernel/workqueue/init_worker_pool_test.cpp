@@ -2,7 +2,6 @@
 // Tests for src/kernel/workqueue/init_worker_pool.cpp: an empty, disassociated pool.
 
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
 

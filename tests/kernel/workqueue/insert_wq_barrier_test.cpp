@@ -2,7 +2,6 @@
 // Tests for src/kernel/workqueue/insert_wq_barrier.cpp: where a flush barrier goes.
 
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 #include "wq_fixtures.h"
 
 namespace {

@@ -2,7 +2,7 @@
 // Tests for src/kernel/workqueue/manage_workers.cpp
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
-#include "worker_test_pool.h"
+#include "wq_fixtures.h"
 
 TEST_CASE("manage_workers returns false and changes nothing while another worker is the manager",
 	  "[ch:manage_workers]")

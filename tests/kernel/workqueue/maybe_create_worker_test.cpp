@@ -2,8 +2,7 @@
 // Tests for src/kernel/workqueue/maybe_create_worker.cpp
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
-#include "worker_test_pool.h"
-#include "blocking_burst.h"
+#include "wq_fixtures.h"
 
 #include <vector>
 
@@ -33,7 +32,7 @@ TEST_CASE("maybe_create_worker creates a worker and returns with pool->lock held
 
 /*
  * The behaviour it exists for: items that block on one CPU need more workers
- * than the pool has (blocking_burst.h).
+ * than the pool has (the blocking burst of wq_fixtures.h).
  */
 TEST_CASE("blocking items on one CPU make the manager create workers until each has one",
 	  "[ch:maybe_create_worker]")
@@ -41,7 +40,7 @@ TEST_CASE("blocking items on one CPU make the manager create workers until each 
 	int cpu = test_cpu();
 	struct worker_pool *pool = &per_cpu(cpu_worker_pools, cpu)[0];
 	struct workqueue_struct *wq = alloc_workqueue("burst", 0, 0);
-	struct burst burst;
+	struct blocking_burst burst;
 	int before, during;
 
 	REQUIRE(wq != NULL);
@@ -54,10 +53,10 @@ TEST_CASE("blocking items on one CPU make the manager create workers until each 
 	REQUIRE(burst.n <= WQ_DFL_ACTIVE); /* all must be active at once */
 	init_completion(&burst.all_started);
 	init_completion(&burst.release);
-	std::vector<struct blocker> items((size_t)burst.n);
-	for (struct blocker &b : items) {
+	std::vector<struct blocking_item> items((size_t)burst.n);
+	for (struct blocking_item &b : items) {
 		b.burst = &burst;
-		INIT_WORK(&b.work, blocker_fn);
+		INIT_WORK(&b.work, blocking_item_fn);
 		REQUIRE(queue_work_on(cpu, wq, &b.work));
 	}
 

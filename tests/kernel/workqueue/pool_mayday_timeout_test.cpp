@@ -2,11 +2,11 @@
 // Tests for src/kernel/workqueue/pool_mayday_timeout.cpp
 //
 // pool_mayday_timeout() is called directly, as the timer would call it, on a
-// private pool (worker_test_pool.h): on a live pool a real manager could be
+// private pool (wq_fixtures.h): on a live pool a real manager could be
 // arming and cancelling the same timer.
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
-#include "worker_test_pool.h"
+#include "wq_fixtures.h"
 
 static void noop_fn(struct work_struct *) { }
 

@@ -2,7 +2,6 @@
 // Tests for src/kernel/workqueue/pwq_adjust_max_active.cpp: a pwq follows its workqueue's limit.
 
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 #include "wq_fixtures.h"
 
 TEST_CASE("pwq_adjust_max_active raises the limit and activates delayed works at once",

@@ -4,7 +4,6 @@
 // A private pwq, never linked anywhere, so its fields can be set by hand.
 
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
 

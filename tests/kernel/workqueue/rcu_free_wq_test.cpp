@@ -2,7 +2,6 @@
 // Tests for src/kernel/workqueue/rcu_free_wq.cpp: freeing a workqueue after a grace period.
 
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
 #include <linux/rcupdate.h>

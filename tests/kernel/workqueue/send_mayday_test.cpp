@@ -6,7 +6,7 @@
 // rescuer: a struct worker whose kthread only records that it was woken.
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
-#include "worker_test_pool.h"
+#include "wq_fixtures.h"
 
 static void noop_fn(struct work_struct *) { }
 

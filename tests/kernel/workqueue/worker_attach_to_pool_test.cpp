@@ -2,7 +2,7 @@
 // Tests for src/kernel/workqueue/worker_attach_to_pool.cpp
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
-#include "worker_test_pool.h"
+#include "wq_fixtures.h"
 
 #include <vector>
 

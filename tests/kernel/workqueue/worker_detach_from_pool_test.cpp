@@ -2,7 +2,7 @@
 // Tests for src/kernel/workqueue/worker_detach_from_pool.cpp
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
-#include "worker_test_pool.h"
+#include "wq_fixtures.h"
 
 TEST_CASE("worker_detach_from_pool unlinks the worker, forgets its pool and clears UNBOUND and REBOUND",
 	  "[ch:worker_detach_from_pool]")

@@ -2,7 +2,7 @@
 // Tests for src/kernel/workqueue/worker_enter_idle.cpp
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
-#include "worker_test_pool.h"
+#include "wq_fixtures.h"
 
 TEST_CASE("worker_enter_idle marks the worker idle, counts it, stamps last_active and pushes it first",
 	  "[ch:worker_enter_idle]")

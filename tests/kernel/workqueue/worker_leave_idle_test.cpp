@@ -2,7 +2,7 @@
 // Tests for src/kernel/workqueue/worker_leave_idle.cpp
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
-#include "worker_test_pool.h"
+#include "wq_fixtures.h"
 
 /*
  * worker_leave_idle() is called by the worker itself (worker_clr_flags()

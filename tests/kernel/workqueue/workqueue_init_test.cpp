@@ -4,7 +4,6 @@
 // The subsystem booted before main(); no test calls an init function.
 
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 #include "test_helpers.h"
 #include "kernel/workqueue/workqueue_internal.h"
 

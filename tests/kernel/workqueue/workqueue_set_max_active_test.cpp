@@ -2,7 +2,6 @@
 // Tests for src/kernel/workqueue/workqueue_set_max_active.cpp: changing the limit of a live workqueue.
 
 #include <catch2/catch.hpp>
-#undef WARN /* Catch2's logging macro; the kernel's WARN() comes from linux/bug.h */
 #include "wq_fixtures.h"
 
 TEST_CASE("workqueue_set_max_active raised starts a delayed work while the first still runs",

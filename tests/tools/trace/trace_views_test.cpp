@@ -12,7 +12,7 @@
 #include <linux/sched.h>
 #include <trace/events/workqueue.h>
 #include "kernel/workqueue/workqueue_internal.h"
-#include "kernel/workqueue/worker_test_pool.h"
+#include "kernel/workqueue/wq_fixtures.h"
 #include "tools/trace/svg_util.h"
 #include <stdlib.h>
 
