@@ -80,4 +80,14 @@ void arch_spin_unlock(int *word);
 /** @brief A pause inside a busy-wait loop. */
 void arch_cpu_relax(void);
 
+/**
+ * @brief The seed this run replays from, if the backend replays runs by seed.
+ * @param seed where to store it (left alone when there is none)
+ *
+ * Code that draws random numbers of its own (fault injection) seeds from it,
+ * so that under the sim one seed replays the draws with the schedule.
+ * @return true under the sim (WQ_SEED); false under real threads, whose runs do not replay
+ */
+bool arch_replay_seed(u64 *seed);
+
 #endif /* _CMWQ_ARCH_H */

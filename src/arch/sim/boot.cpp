@@ -132,3 +132,16 @@ void sim_freeze(void)
 {
 	sim_frozen = true;
 }
+
+/**
+ * @brief The seed this run replays from: WQ_SEED, or the seed runner's.
+ * @param seed where to store it
+ *
+ * Context: any.
+ * @return true: every run of the sim replays by its seed
+ */
+bool arch_replay_seed(u64 *seed)
+{
+	*seed = sim_seed_v;
+	return true;
+}
