@@ -145,7 +145,8 @@ static int setup_fault_key(struct fault_attr *attr, const char *key, const char 
 
 // [fault:setup]
 /**
- * @brief Set @p attr from a spec: "key=value,..." or the kernel's "interval,probability,space,times".
+ * @brief Set @p attr from a spec: "key=value,..." or the kernel's
+ * "interval,probability,space,times".
  * @param attr the injection point; reset first
  * @param str the spec (see linux/fault-inject.h)
  *

@@ -68,7 +68,7 @@ static bool sim_env_strategy(enum sim_strategy *s)
 	return false;
 }
 
-/** @brief The strategy a seed chooses when CMWQ_SIM_STRATEGY does not: pct if odd, random if even. */
+/** @brief The strategy a seed chooses when CMWQ_SIM_STRATEGY does not: odd pct, even random. */
 static enum sim_strategy sim_strategy_of(u64 seed)
 {
 	return (seed & 1) ? SIM_PCT : SIM_RANDOM;
@@ -81,7 +81,7 @@ static enum sim_strategy sim_strategy_of(u64 seed)
  */
 void sim_boot(void)
 {
-	u64 boot_seed;
+	u64 boot_seed, depth;
 
 	sim_seed_v = sim_env_u64("WQ_SEED", 1);
 	sim_max_steps = sim_env_u64("CMWQ_SIM_MAX_STEPS", sim_max_steps);
@@ -92,8 +92,8 @@ void sim_boot(void)
 		sim_strategy = sim_strategy_of(boot_seed);
 	sim_rng_seed(&sim_gen, boot_seed);
 
-	sim_pct_nr_change =
-		(int)std::clamp<u64>(sim_env_u64("CMWQ_SIM_PCT_DEPTH", 3), 1, SIM_PCT_MAX_DEPTH) - 1;
+	depth = std::clamp<u64>(sim_env_u64("CMWQ_SIM_PCT_DEPTH", 3), 1, SIM_PCT_MAX_DEPTH);
+	sim_pct_nr_change = (int)depth - 1;
 	sim_pct_steps = std::max<u64>(sim_env_u64("CMWQ_SIM_PCT_STEPS", 200000), 1);
 	sim_pct_plan();
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// arch/sim/chooser.cpp: scheduling points, who runs next (random or pct), the virtual clock (cmwq sim backend)
+// arch/sim/chooser.cpp: scheduling points, who runs next (random or pct), virtual time (cmwq sim)
 /*
  * At every scheduling point (a lock, an unlock, a wake-up, a block, an
  * atomic read-modify-write, a cpu_relax()) the running fiber asks the

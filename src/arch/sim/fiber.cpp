@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// arch/sim/fiber.cpp: fibers on one thread: their stacks, their table and the switch (cmwq sim backend)
+// arch/sim/fiber.cpp: fibers on one thread: their stacks, their table, the switch (cmwq sim)
 /*
  * Every task is a fiber: a stack of its own and the registers saved on it,
  * all on the process's one thread; the main thread is the root fiber.
@@ -97,15 +97,16 @@ static bool sim_stack_alloc(struct sim_fiber *f)
 {
 	size_t page = sim_page_size();
 	size_t len = SIM_STACK + page;
-	void *map = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+	void *map = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK,
+			 -1, 0);
 
 	if (map == MAP_FAILED) {
-		fprintf(stderr, "cmwq-sim: mmap of a %zu-byte fiber stack failed: %s; no task made\n", len,
+		fprintf(stderr, "cmwq-sim: mmap of a %zu-byte fiber stack: %s; no task made\n", len,
 			strerror(errno));
 		return false;
 	}
 	if (mprotect(map, page, PROT_NONE)) {
-		fprintf(stderr, "cmwq-sim: mprotect of a fiber stack's guard page failed: %s; no task made\n",
+		fprintf(stderr, "cmwq-sim: mprotect of a stack's guard page: %s; no task made\n",
 			strerror(errno));
 		if (munmap(map, len))
 			sim_die("munmap of a fiber stack");

@@ -47,7 +47,7 @@ static inline u64 sim_rotl(u64 x, int k)
 }
 
 /**
- * @brief Start @p r afresh from @p seed: its four words are the next four of splitmix64 from @p seed.
+ * @brief Start @p r afresh from @p seed: its four words are splitmix64's next four from @p seed.
  * @param r the generator
  * @param seed any value, 0 included
  *

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// arch/sim/report.cpp: what the sim says when a run cannot go on, and the held locks it names (cmwq sim backend)
+// arch/sim/report.cpp: what the sim says when a run cannot go on, and the locks held (cmwq sim)
 /*
  * A run of the sim stops in three ways that are not a test's own failure:
  * a deadlock (nobody can run and no timer is armed), a livelock (the step
@@ -64,8 +64,10 @@ static struct sim_fiber *sim_lock_holder(const int *word)
  */
 void sim_print_seed(FILE *f)
 {
-	fprintf(f, "cmwq-sim: seed %llu (strategy %s), replay with WQ_SEED=%llu\n",
-		(unsigned long long)sim_seed(), sim_strategy_name(), (unsigned long long)sim_seed());
+	unsigned long long seed = sim_seed();
+
+	fprintf(f, "cmwq-sim: seed %llu (strategy %s), replay with WQ_SEED=%llu\n", seed,
+		sim_strategy_name(), seed);
 	fflush(f);
 }
 
@@ -107,7 +109,8 @@ static void sim_describe(FILE *out, struct sim_fiber *f)
 		break;
 	case SIM_BLOCKED:
 		if (f->deadline == ~0ull)
-			fprintf(out, "sleeping in schedule(), no deadline: only a wake-up can help\n");
+			fprintf(out, "sleeping in schedule(), no deadline: "
+				     "only a wake-up can help\n");
 		else
 			fprintf(out, "sleeping until t=%llu ns\n", (unsigned long long)f->deadline);
 		break;
@@ -116,7 +119,8 @@ static void sim_describe(FILE *out, struct sim_fiber *f)
 
 		fprintf(out, "waiting for lock word %p", (const void *)f->lock_word);
 		if (holder && holder->task)
-			fprintf(out, ", held by pid %d %s\n", holder->task->pid, holder->task->comm);
+			fprintf(out, ", held by pid %d %s\n", holder->task->pid,
+				holder->task->comm);
 		else
 			fprintf(out, "\n");
 		break;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// kernel/locking/lock_order_cycle.cpp: an inversion in the learned lock order, found by depth-first search (cmwq's own)
+// kernel/locking/lock_order_cycle.cpp: an inversion in the learned lock order (cmwq's own)
 /*
  * lockdep checks each new dependency as it is learned; cmwq's recorder
  * (lock_order.cpp) only learns, and this file looks at what it learned

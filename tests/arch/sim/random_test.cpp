@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// tests/arch/sim/random_test.cpp: the sim's generator (src/arch/sim/random.h): known answers, replay, range, spread
+// tests/arch/sim/random_test.cpp: the sim's generator (src/arch/sim/random.h)
 //
 // Every schedule of the sim, and every figure the book draws with it, is a
 // function of these numbers: a generator that changed by one bit would
@@ -13,13 +13,18 @@
 
 #include "arch/sim/random.h"
 
-TEST_CASE("the sim's generator gives the reference outputs of splitmix64 and xoshiro256**", "[ch:sim]")
+TEST_CASE("the sim's generator gives the published test vectors of splitmix64 and xoshiro256",
+	  "[ch:sim]")
 {
-	/* splitmix64 from 0, and xoshiro256** from the state {1, 2, 3, 4}: published test vectors. */
+	/* splitmix64 from 0, and xoshiro256** from the state {1, 2, 3, 4}: published vectors. */
 	static const u64 splitmix_from_0[] = { 0xe220a8397b1dcdafull, 0x6e789e6aa1b965f4ull,
 					       0x06c45d188009454full };
-	static const u64 xoshiro_from_1234[] = { 11520ull, 0ull, 1509978240ull, 1215971899390074240ull,
-						 1216172134540287360ull, 607988272756665600ull };
+	static const u64 xoshiro_from_1234[] = { 11520ull,
+						 0ull,
+						 1509978240ull,
+						 1215971899390074240ull,
+						 1216172134540287360ull,
+						 607988272756665600ull };
 	struct sim_rng r = { { 1, 2, 3, 4 } };
 	u64 x = 0;
 
@@ -60,7 +65,8 @@ TEST_CASE("the sim's generator replays a seed exactly, and other seeds differ", 
 		REQUIRE(sim_rng_below(&a, 1000) == sim_rng_below(&b, 1000));
 }
 
-TEST_CASE("a bounded draw stays in [0, n), and takes exactly one draw whatever n is", "[ch:sim]")
+TEST_CASE("a bounded draw stays below its bound n, and takes exactly one draw whatever n is",
+	  "[ch:sim]")
 {
 	static const u64 bounds[] = { 1, 2, 3, 7, 1000, 1ull << 32, (1ull << 63) + 1, ~0ull };
 	struct sim_rng r, shadow;
@@ -106,7 +112,7 @@ TEST_CASE("the sim's generator spreads its draws evenly over a range and over th
 		chi2 += d * d / (DRAWS / BUCKETS);
 	}
 	INFO("chi-square " << chi2);
-	/* 5 degrees of freedom: a fair die exceeds 20.5 once in a thousand seeds; this seed is fixed. */
+	/* 5 degrees of freedom: a fair die exceeds 20.5 once in a thousand; this seed is fixed. */
 	CHECK(chi2 < 20.5);
 
 	for (int i = 0; i < 10000; i++) {
