@@ -159,10 +159,8 @@ static struct sim_fiber *sim_choose(struct sim_fiber *avoid)
 static void sim_wake_expired(void)
 {
 	for (struct sim_fiber *f : sim_fibers) {
-		if (f->wait == SIM_BLOCKED && f->deadline <= sim_now_ns) {
-			sim_set_wait(f, SIM_RUNNABLE);
-			f->deadline = ~0ull;
-		}
+		if (f->wait == SIM_BLOCKED && f->deadline <= sim_now_ns)
+			sim_wake(f);
 	}
 }
 

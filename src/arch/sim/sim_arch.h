@@ -139,6 +139,24 @@ void sim_point(void);
 void sim_yield(void);
 void sim_block(void);
 
+/**
+ * @brief Park @p f, the running fiber, until a wake-up or until the clock
+ * reaches @p deadline (~0: no deadline); others run meanwhile.
+ */
+static inline void sim_sleep(struct sim_fiber *f, u64 deadline)
+{
+	sim_set_wait(f, SIM_BLOCKED);
+	f->deadline = deadline;
+	sim_block();
+}
+
+/** @brief Make the sleeper @p f runnable again; its deadline is forgotten. */
+static inline void sim_wake(struct sim_fiber *f)
+{
+	sim_set_wait(f, SIM_RUNNABLE);
+	f->deadline = ~0ull;
+}
+
 /* ---- report.cpp ------------------------------------------------------------------- */
 
 [[noreturn]] void sim_report(const char *what, const char *why);
