@@ -110,4 +110,14 @@ void arch_sched_point(void);
  */
 void arch_on_thread_exit(struct task_struct *t, void (*fn)(struct task_struct *t));
 
+/**
+ * @brief The seed this run replays from, if the backend replays runs by seed.
+ * @param seed where to store it (left alone when there is none)
+ *
+ * Code that draws random numbers of its own (fault injection) seeds from it,
+ * so that under the sim one seed replays the draws with the schedule.
+ * @return true under the sim (WQ_SEED); false under real threads, whose runs do not replay
+ */
+bool arch_replay_seed(u64 *seed);
+
 #endif /* _CMWQ_ARCH_H */

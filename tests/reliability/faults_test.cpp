@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// Tests for src/lib/fault-inject.cpp and the workqueue's answers to injected failures
+// Tests for src/lib/fault-inject.cpp, fault-inject-attr.cpp and the workqueue's answers to injected failures
 //
 // Runs on both backends (CMakeLists.txt adds this file to cmwq_sim_tests).
 // The workqueue tests arm an injection point on a quiet system: nothing is

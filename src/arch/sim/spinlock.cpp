@@ -57,15 +57,14 @@ void arch_spin_lock(int *word)
  */
 void arch_spin_unlock(int *word)
 {
-	int n;
-	struct sim_fiber **all = sim_all_fibers(&n);
-
 	__atomic_store_n(word, 0, __ATOMIC_RELAXED);
 	sim_lock_held(word, false);
-	for (int i = 0; sim_nr_lock_waiters && i < n; i++) {
-		if (all[i]->wait == SIM_LOCK && all[i]->lock_word == word) {
-			sim_set_wait(all[i], SIM_RUNNABLE);
-			all[i]->lock_word = NULL;
+	for (size_t i = 0; sim_nr_lock_waiters && i < sim_fibers.size(); i++) {
+		struct sim_fiber *f = sim_fibers[i];
+
+		if (f->wait == SIM_LOCK && f->lock_word == word) {
+			sim_set_wait(f, SIM_RUNNABLE);
+			f->lock_word = NULL;
 		}
 	}
 	sim_point();

@@ -120,9 +120,7 @@ void arch_task_block(struct task_struct *t)
 		sim_point();
 		return;
 	}
-	sim_set_wait(f, SIM_BLOCKED);
-	f->deadline = ~0ull;
-	sim_block();
+	sim_sleep(f, ~0ull);
 }
 
 /**
@@ -140,9 +138,7 @@ void arch_task_block_until(struct task_struct *t, u64 deadline_ns)
 		sim_point();
 		return;
 	}
-	sim_set_wait(f, SIM_BLOCKED);
-	f->deadline = deadline_ns;
-	sim_block();
+	sim_sleep(f, deadline_ns);
 }
 
 /**
@@ -162,11 +158,8 @@ void sim_run_for(u64 ns)
 		return;
 	}
 	/* A stray wake-up makes the fiber runnable early: wait again for the rest. */
-	while (sim_now_ns < until && !sim_frozen) {
-		sim_set_wait(sim_cur, SIM_BLOCKED);
-		sim_cur->deadline = until;
-		sim_block();
-	}
+	while (sim_now_ns < until && !sim_frozen)
+		sim_sleep(sim_cur, until);
 }
 
 /**
@@ -179,10 +172,8 @@ void arch_task_wake(struct task_struct *t)
 {
 	struct sim_fiber *f = (struct sim_fiber *)t->arch;
 
-	if (f && f->wait == SIM_BLOCKED) {
-		sim_set_wait(f, SIM_RUNNABLE);
-		f->deadline = ~0ull;
-	}
+	if (f && f->wait == SIM_BLOCKED)
+		sim_wake(f);
 	sim_point();
 }
 // [sim:arch_task_block-end]

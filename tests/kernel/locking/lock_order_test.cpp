@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// Tests for kernel/locking/lock_order.cpp: the lock-order recorder (lockdep's dependency graph)
+// Tests for kernel/locking/lock_order.cpp and lock_order_cycle.cpp: the lock-order recorder (lockdep's dependency graph)
 //
 // Each test uses locks of its own, with classes no other code has, and looks
 // only at the edges between them: while recording is on, every task's locks
