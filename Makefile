@@ -17,6 +17,8 @@
 #   make test-sim-long    the sim tests over many seeds (SIM_SEEDS=100000, forked
 #                         from one booted world); a failure prints its replay command
 #   make bench            build and run the benchmarks (bench/README.md); not a test
+#   make icount           instructions per workqueue operation under callgrind, held
+#                         to bench/icount/budget.json (make test runs it too)
 #   make stress           10^7 items through 1,000 workqueues on 2 and 64 virtual
 #                         CPUs, a 10-minute soak, the same under fault injection
 #                         (tests/reliability/stress.sh; about 12 minutes); not in make test
@@ -65,7 +67,7 @@ WQ_DIAGRAMS := work_data.svg worker_states.dot lock_order.dot flush_colors.svg
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 
 APT_PACKAGES := cmake doxygen python3-sphinx python3-breathe python3-sphinx-rtd-theme \
-		catch2 graphviz pkg-config
+		catch2 graphviz pkg-config valgrind
 APT_LINE := apt-get install -y --no-install-recommends $(APT_PACKAGES)
 
 # Prints the missing pieces, one per line (nothing when all is there).
@@ -78,6 +80,8 @@ define missing_tools
 		[print("python module " + m) for m in sys.argv[1:] if u.find_spec(m) is None]' \
 		sphinx breathe sphinx_rtd_theme; \
 	[[ -f /usr/include/catch2/catch.hpp ]] || echo "catch2 (/usr/include/catch2/catch.hpp)"; \
+	{ command -v valgrind >/dev/null 2>&1 && [[ -f /usr/include/valgrind/callgrind.h ]]; } || \
+		echo "valgrind (valgrind and /usr/include/valgrind/callgrind.h)"; \
 	true
 endef
 
@@ -122,6 +126,7 @@ check-setup:
 	ver catch2 "$$(sed -n 's/.*Catch v\([0-9.]*\).*/\1/p' /usr/include/catch2/catch.hpp 2>/dev/null | head -n1 || echo MISSING)"; \
 	ver dot "$$(dot -V 2>&1 | head -n1 || echo MISSING)"; \
 	ver pkg-config "$$(pkg-config --version 2>/dev/null || echo MISSING)"; \
+	ver valgrind "$$(valgrind --version 2>/dev/null || echo MISSING)"; \
 	ver python "$(PYTHON) $$($(PYTHON) --version 2>/dev/null | cut -d' ' -f2 || echo MISSING)"; \
 	missing=$$( $(missing_tools) ); \
 	if [[ -n $$missing ]]; then \
@@ -199,6 +204,15 @@ test-sim-long: build
 # --- benchmarks (never part of make test) ------------------------------------
 
 BENCH_N ?= 2000
+
+# Instructions per operation under callgrind, against bench/icount/budget.json
+# (CTest runs the same check as icount_budget); ICOUNT_ARGS=--annotate also
+# prints where each operation's instructions go.
+ICOUNT_ARGS ?=
+
+.PHONY: icount
+icount: build
+	$(PYTHON) bench/icount/check.py --bin $(BUILD)/bin/cmwq_icount --json $(BUILD)/bench/icount.json $(ICOUNT_ARGS)
 
 bench: build
 	cmake --build $(BUILD) -j$(NPROC) --target bench_sim_schedules
