@@ -24,6 +24,7 @@ round of each operation, the functions with the most inclusive instructions.
 
 import argparse
 import json
+import math
 import os
 import re
 import shutil
@@ -97,12 +98,17 @@ def measure(profiles):
     return result
 
 
+def limit_of(op, tolerance):
+    """The count above which @op fails: its budget plus the tolerance, rounded down."""
+    return math.floor(op["budget"] * (1 + tolerance))
+
+
 def status_of(op, count, tolerance):
     if op.get("pending"):
         return "pending: " + op["pending"]
     if count is None:
         return "not measured"
-    if count > op["budget"] * (1 + tolerance):
+    if count > limit_of(op, tolerance):
         return "REGRESSION"
     target = op.get("target")
     if target is not None and count <= target:

@@ -48,15 +48,6 @@ void counting_fn(struct work_struct *work)
 	item_runs++;
 }
 
-unsigned int list_length(struct list_head *head)
-{
-	unsigned int n = 0;
-
-	for (struct list_head *pos = head->next; pos != head; pos = pos->next)
-		n++;
-	return n;
-}
-
 void record(enum icount_op op, unsigned int nr, void *arg, bool begin)
 {
 	struct probe *p = (struct probe *)arg;
@@ -74,7 +65,7 @@ void record(enum icount_op op, unsigned int nr, void *arg, bool begin)
 			if (work_pending(&p->b->items[k]))
 				p->pending_after_queue++;
 		raw_spin_lock_irq(&worker->pool->lock);
-		p->worklist_after_queue = list_length(&worker->pool->worklist);
+		p->worklist_after_queue = (unsigned int)list_length(&worker->pool->worklist);
 		raw_spin_unlock_irq(&worker->pool->lock);
 	}
 	if (op == ICOUNT_PROCESS_ONE_WORK)
@@ -177,28 +168,22 @@ TEST_CASE("icount: a round that took another path is rejected, with the reason",
 	b.nr_items = NR_ITEMS; /* icount_round_ok() reads only the count */
 	REQUIRE(icount_round_ok(&b, &good, why, sizeof(why)));
 
-	r = good;
-	r.flushed_idle--;
-	CHECK_FALSE(icount_round_ok(&b, &r, why, sizeof(why)));
-	CHECK(std::string(why).find("flush_work() waited") != std::string::npos);
-
-	r = good;
-	r.min_nr_running = 0;
-	CHECK_FALSE(icount_round_ok(&b, &r, why, sizeof(why)));
-	CHECK(std::string(why).find("wake-up was needed") != std::string::npos);
-
-	r = good;
-	r.queued_local--;
-	CHECK_FALSE(icount_round_ok(&b, &r, why, sizeof(why)));
-	CHECK(std::string(why).find("another pool") != std::string::npos);
-
-	r = good;
-	r.sentinel_worker = NULL;
-	CHECK_FALSE(icount_round_ok(&b, &r, why, sizeof(why)));
-	CHECK(std::string(why).find("another worker") != std::string::npos);
-
-	r = good;
-	r.ran--;
-	CHECK_FALSE(icount_round_ok(&b, &r, why, sizeof(why)));
-	CHECK(std::string(why).find("had not run") != std::string::npos);
+	/* Each way a round can go wrong, and the words its reason must contain. */
+	const struct {
+		void (*spoil)(struct icount_round *r);
+		const char *reason;
+	} cases[] = {
+		{ [](struct icount_round *r) { r->flushed_idle--; }, "flush_work() waited" },
+		{ [](struct icount_round *r) { r->min_nr_running = 0; }, "wake-up was needed" },
+		{ [](struct icount_round *r) { r->queued_local--; }, "another pool" },
+		{ [](struct icount_round *r) { r->sentinel_worker = NULL; }, "another worker" },
+		{ [](struct icount_round *r) { r->ran--; }, "had not run" },
+	};
+	for (const auto &c : cases) {
+		r = good;
+		c.spoil(&r);
+		INFO(c.reason);
+		CHECK_FALSE(icount_round_ok(&b, &r, why, sizeof(why)));
+		CHECK(std::string(why).find(c.reason) != std::string::npos);
+	}
 }
