@@ -16,7 +16,13 @@
 #                         (docs/try_it.py; make docs runs it after the cross-check)
 #   make test-sim-long    the sim tests over many seeds (SIM_SEEDS=100000, forked
 #                         from one booted world); a failure prints its replay command
-#   make bench            build and run the benchmarks (bench/README.md); not a test
+#   make bench            cmwq against other thread pools (bench/README.md): Release
+#                         build in build/bench-build, build/bench/results.json; not a
+#                         test (BENCH_ROUNDS=5, BENCH_FILTER=<regex over workload/peer>)
+#   make bench-sim        how many schedules per second the sim backend explores
+#   make bench-machine    measure the machine: build/bench/machine.json
+#   make bench-footprint  workloads F1, F2 (threads, memory): build/bench/footprint.json
+#   make bench-report     the report of build/bench/*.json: build/bench/report/
 #   make icount           instructions per workqueue operation under callgrind, held
 #                         to bench/icount/budget.json (make test runs it too)
 #   make stress           10^7 items through 1,000 workqueues on 2 and 64 virtual
@@ -86,7 +92,7 @@ define missing_tools
 endef
 
 
-.PHONY: bench
+.PHONY: bench bench-deps bench-sim
 .PHONY: all build configure test test-asan test-tsan test-sim-long docs doxygen sphinx cross-check \
 	forward-refs try-it check-setup deps install clean help labs progress handout handout-all \
 	grade check-labs autograder
@@ -98,19 +104,25 @@ help:
 
 # --- toolchain --------------------------------------------------------------
 
-deps:
-	@missing=$$( $(missing_tools) ); \
-	[[ -z $$missing ]] && exit 0; \
+# $(call apt_install,APT_LINE,OTHERWISE): what $$missing names is missing; as
+# root, install it with APT_LINE; else print APT_LINE and run OTHERWISE.
+define apt_install
 	echo "cmwq: missing: $$(echo $$missing | tr '\n' ' ')"; \
 	if [[ $$(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then \
 		export DEBIAN_FRONTEND=noninteractive; \
 		apt-get update; \
-		$(APT_LINE); \
+		$(1); \
 	else \
 		echo "cmwq: install them with:"; \
-		echo "  sudo $(APT_LINE)"; \
-		exit 1; \
-	fi; \
+		echo "  sudo $(1)"; \
+		$(2); \
+	fi
+endef
+
+deps:
+	@missing=$$( $(missing_tools) ); \
+	[[ -z $$missing ]] && exit 0; \
+	$(call apt_install,$(APT_LINE),exit 1); \
 	missing=$$( $(missing_tools) ); \
 	if [[ -n $$missing ]]; then echo "cmwq: still missing after apt-get: $$missing"; exit 1; fi
 
@@ -203,7 +215,40 @@ test-sim-long: build
 
 # --- benchmarks (never part of make test) ------------------------------------
 
-BENCH_N ?= 2000
+# cmwq_bench (bench/README.md): cmwq against other thread pools, in a Release
+# build of its own with -DCMWQ_BENCH=ON.  BENCH_ROUNDS repetitions of every
+# workload x peer, interleaved at random; BENCH_FILTER a Google Benchmark
+# regex over "<workload>/<peer>" (e.g. BENCH_FILTER='^(A1|C1a)/').
+BENCH_BUILD  := $(BUILD)/bench-build
+BENCH_OUT    := $(BUILD)/bench
+BENCH_ROUNDS ?= 5
+BENCH_FILTER ?= .
+BENCH_APT_PACKAGES := libbenchmark-dev libboost-dev libtbb-dev libuv1-dev libglib2.0-dev
+BENCH_APT_LINE := apt-get install -y --no-install-recommends $(BENCH_APT_PACKAGES)
+
+# Like deps: root installs what is missing; anyone else gets the line to run.
+# Google Benchmark is required, each peer's library optional (CMake says
+# which peers it left out).
+bench-deps: deps
+	@missing=$$(for p in $(BENCH_APT_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	[[ -z $$missing ]] && exit 0; \
+	$(call apt_install,$(BENCH_APT_LINE),! echo "$$missing" | grep -qx libbenchmark-dev)
+
+# The order matters: the machine is measured first, while nothing else runs.
+bench: bench-deps bench-machine
+	cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release -DCMWQ_BENCH=ON -DBUILD_TESTING=OFF
+	cmake --build $(BENCH_BUILD) -j$(NPROC) --target cmwq_bench
+	@mkdir -p $(BENCH_OUT)
+	$(BENCH_BUILD)/bin/cmwq_bench --benchmark_filter='$(BENCH_FILTER)' \
+		--benchmark_repetitions=$(BENCH_ROUNDS) --benchmark_enable_random_interleaving=true \
+		--benchmark_out=$(BENCH_OUT)/gbench.json --benchmark_out_format=json \
+		--series_out=$(BENCH_OUT)/series.json
+	$(PYTHON) bench/collect.py --gbench $(BENCH_OUT)/gbench.json --series $(BENCH_OUT)/series.json \
+		--machine $(BENCH_OUT)/machine.json --out $(BENCH_OUT)/results.json
+	$(MAKE) bench-footprint
+	$(MAKE) bench-report
 
 # Instructions per operation under callgrind, against bench/icount/budget.json
 # (CTest runs the same check as icount_budget); ICOUNT_ARGS=--annotate also
@@ -214,9 +259,51 @@ ICOUNT_ARGS ?=
 icount: build
 	$(PYTHON) bench/icount/check.py --bin $(BUILD)/bin/cmwq_icount --json $(BUILD)/bench/icount.json $(ICOUNT_ARGS)
 
-bench: build
+# How fast the sim backend explores schedules (bench/sim_schedules.cpp): not a
+# peer comparison, a benchmark of the deterministic backend.
+BENCH_N ?= 2000
+
+bench-sim: build
 	cmake --build $(BUILD) -j$(NPROC) --target bench_sim_schedules
 	taskset -c 0 $(BUILD)/bin/bench_sim_schedules all $(BENCH_N)
+
+# The machine, the footprint (F1, F2) and the report (bench/README.md):
+#   make bench-machine     build/bench/machine.json (wake and thread costs)
+#   make bench-footprint   build/bench/footprint.json (F1, F2)
+#   make bench-report      build/bench/report/: the report of build/bench/*.json
+#   make bench-reference   copy build/bench/*.json to the committed reference run
+# `make docs` draws the book's report from build/bench when it holds a
+# results.json, else from the committed reference run (BENCH_REFERENCE).
+BENCH_REFERENCE := bench/results/reference
+FOOTPRINT_ARGS  ?=
+BENCH_GIT       := $(shell git describe --always --dirty 2>/dev/null)
+
+.PHONY: bench-machine bench-footprint bench-report
+bench-machine: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j$(NPROC) --target cmwq_machine
+	@mkdir -p $(BENCH_OUT)
+	$(BUILD)/bin/cmwq_machine -o $(BENCH_OUT)/machine.json --git "$(BENCH_GIT)"
+
+bench-footprint: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j$(NPROC) --target cmwq_footprint
+	@mkdir -p $(BENCH_OUT)
+	$(BUILD)/bin/cmwq_footprint -o $(BENCH_OUT)/footprint.json --git "$(BENCH_GIT)" \
+		$(FOOTPRINT_ARGS)
+
+bench-report:
+	$(PYTHON) bench/report.py --in $(BENCH_OUT) --out $(BENCH_OUT)/report
+
+# Make the last run in build/bench the book's reference run (a maintainer's
+# step, after a full `make bench` on the project machine; commit the result).
+.PHONY: bench-reference
+bench-reference:
+	@[[ -f $(BENCH_OUT)/results.json ]] || { echo "cmwq: no $(BENCH_OUT)/results.json: run make bench first"; exit 1; }
+	@mkdir -p $(BENCH_REFERENCE)
+	@for f in results machine footprint icount; do \
+		if [[ -f $(BENCH_OUT)/$$f.json ]]; then cp $(BENCH_OUT)/$$f.json $(BENCH_REFERENCE)/; \
+		else rm -f $(BENCH_REFERENCE)/$$f.json; echo "cmwq: no $(BENCH_OUT)/$$f.json: the reference has none"; fi; \
+	done
+	@echo "cmwq: $(BENCH_REFERENCE) now holds the run of $(BENCH_OUT); commit it"
 
 # --- stress (never part of make test; CTest runs a short version) -----------
 
@@ -285,6 +372,9 @@ endif
 			$(call handout_picture,wq_diagram,$(DOCS_GEN)/$$f); \
 		fi; \
 	done
+	@echo "cmwq: $(PYTHON) bench/report.py --in $(BENCH_OUT) --in $(BENCH_REFERENCE) --out $(DOCS_GEN)/performance"
+	@$(PYTHON) bench/report.py --in $(BENCH_OUT) --in $(BENCH_REFERENCE) --out $(DOCS_GEN)/performance \
+		--image-prefix ../../build/docs-gen/performance/
 	@$(MAKE) sphinx
 	@$(MAKE) forward-refs
 	@$(MAKE) cross-check

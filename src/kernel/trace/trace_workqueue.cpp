@@ -3,18 +3,15 @@
 //
 // The kernel defines its tracepoints with TRACE_EVENT() and ftrace stores
 // them in per-CPU ring buffers.  cmwq keeps one buffer of fixed-size
-// records under a lock and formats them only when they are read, as the
-// kernel's text (wq_trace_read()).  The tools take a snapshot of the same
-// records (wq_trace_snapshot_take()) and draw their own views of it
-// (src/tools/trace: stable text, JSON, SVG timeline, sequence diagram).
+// records under a lock and formats them only when they are read
+// (trace_workqueue_output.cpp: the kernel's text, wq_trace_read()).  The
+// tools copy the same records (wq_trace_copy()) and draw their own views
+// of them (src/tools/trace: stable text, JSON, SVG timeline, sequence
+// diagram).
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdarg.h>
-#include <map>
-#include <string>
-#include <utility>
 #include <vector>
 #include "arch/arch.h"
 #include "kernel/workqueue/workqueue_internal.h"
@@ -191,156 +188,43 @@ void wq_trace_stop(void)
 	WRITE_ONCE(__wq_trace_on, 0);
 }
 
-const char *wq_trace_event_name(enum wq_event ev)
+/* A task and the function of its last execute_start. */
+struct wq_trace_running {
+	int pid;
+	const char *func;
+};
+
+/* The entry of task @pid in @running, added if it has none. */
+static struct wq_trace_running *wq_trace_running_of(std::vector<struct wq_trace_running> *running,
+						    int pid)
 {
-	switch (ev) {
-	case EV_QUEUE: return "workqueue_queue_work";
-	case EV_ACTIVATE: return "workqueue_activate_work";
-	case EV_START: return "workqueue_execute_start";
-	case EV_END: return "workqueue_execute_end";
-	case EV_CREATED: return "workqueue_worker_created";
-	case EV_IDLE: return "workqueue_worker_idle";
-	case EV_WOKEN: return "workqueue_worker_woken";
-	case EV_DYING: return "workqueue_worker_dying";
-	case EV_SLEEPING: return "workqueue_worker_sleeping";
-	case EV_RUNNING: return "workqueue_worker_running";
-	case EV_FLUSH_START: return "workqueue_flush_start";
-	case EV_FLUSH_END: return "workqueue_flush_end";
-	case EV_BARRIER_INSERT: return "workqueue_barrier_insert";
-	}
-	return "workqueue_unknown";
+	for (auto &t : *running)
+		if (t.pid == pid)
+			return &t;
+	running->push_back(wq_trace_running{ pid, NULL });
+	return &running->back();
 }
 
-void wq_trace_snapshot_take(struct wq_trace_snapshot *s)
+u64 wq_trace_copy(std::vector<struct wq_trace_rec> *recs)
 {
-	/* an item is the pair (address, function name); n counts per name */
-	std::map<std::pair<const void *, std::string>, std::string> ids;
-	std::map<std::string, int> per_name;
-	std::map<int, const char *> running; /* pid -> function it runs (names are string literals) */
+	std::vector<struct wq_trace_running> running; /* a few workers: a list is enough */
 	unsigned long first, i;
-	auto id_of = [&](const void *work, const char *func) {
-		std::string name = func ? func : "?";
-		auto key = std::make_pair(work, name);
-		auto it = ids.find(key);
-
-		if (it == ids.end())
-			it = ids.emplace(key, name + "#" + std::to_string(++per_name[name])).first;
-		return it->second;
-	};
+	u64 t0;
 
 	raw_spin_lock(&wq_trace_lock);
 	first = wq_trace_n > WQ_TRACE_RECS ? wq_trace_n - WQ_TRACE_RECS : 0;
-	s->recs.clear();
+	recs->clear();
 	for (i = first; wq_trace_buf && i < wq_trace_n; i++)
-		s->recs.push_back(wq_trace_buf[i % WQ_TRACE_RECS]);
-	s->t0 = wq_trace_t0;
+		recs->push_back(wq_trace_buf[i % WQ_TRACE_RECS]);
+	t0 = wq_trace_t0;
 	raw_spin_unlock(&wq_trace_lock);
 
-	s->work_id.assign(s->recs.size(), std::string());
-	s->target_id.assign(s->recs.size(), std::string());
-	for (i = 0; i < s->recs.size(); i++) {
-		struct wq_trace_rec *r = &s->recs[i];
-
-		if (r->ev == EV_BARRIER_INSERT && r->target)
-			s->target_id[i] = id_of(r->target, r->target_func);
-		if (r->ev > EV_END && !r->work)
-			continue;
-		/* an execute_end takes the name of its task's last execute_start */
-		if (r->ev == EV_START)
-			running[r->pid] = r->func;
-		else if (r->ev == EV_END && !r->func && running.count(r->pid))
-			r->func = running[r->pid];
-		s->work_id[i] = id_of(r->work, r->func);
+	/* an execute_end takes the name of its task's last execute_start */
+	for (auto &r : *recs) {
+		if (r.ev == EV_START)
+			wq_trace_running_of(&running, r.pid)->func = r.func;
+		else if (r.ev == EV_END && !r.func)
+			r.func = wq_trace_running_of(&running, r.pid)->func;
 	}
-}
-
-void wq_trace_vappendf(std::string *out, const char *fmt, va_list ap)
-{
-	char buf[512];
-	va_list again;
-	int n;
-
-	va_copy(again, ap);
-	n = vsnprintf(buf, sizeof(buf), fmt, ap);
-	if (n >= 0 && (size_t)n < sizeof(buf)) {
-		out->append(buf, n);
-	} else if (n >= 0) {
-		std::string big(n + 1, '\0');
-
-		vsnprintf(&big[0], big.size(), fmt, again);
-		out->append(big.c_str(), n);
-	}
-	va_end(again);
-}
-
-void wq_trace_appendf(std::string *out, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	wq_trace_vappendf(out, fmt, ap);
-	va_end(ap);
-}
-
-/* One line per record, as ftrace prints the kernel's: tasks by comm-pid, items by address. */
-static std::string wq_trace_format_text(const struct wq_trace_snapshot *s)
-{
-	std::string out;
-
-	for (size_t i = 0; i < s->recs.size(); i++) {
-		const struct wq_trace_rec *r = &s->recs[i];
-		const char *func = r->func ? r->func : "?";
-
-		wq_trace_appendf(&out,
-			"%16s-%-5d [%03d] %6llu.%06llu: %s: ", r->comm, r->pid, r->cpu,
-			(unsigned long long)(r->ns / 1000000000ull),
-			(unsigned long long)(r->ns / 1000 % 1000000), wq_trace_event_name(r->ev));
-		switch (r->ev) {
-		case EV_QUEUE:
-			wq_trace_appendf(&out,
-				"work struct=%p function=%s workqueue=%s req_cpu=%u cpu=%d\n",
-				r->work, func, r->wq, r->req_cpu, r->pool_cpu);
-			break;
-		case EV_ACTIVATE:
-			wq_trace_appendf(&out, "work struct %p\n", r->work);
-			break;
-		case EV_START:
-		case EV_END:
-			wq_trace_appendf(&out, "work struct %p: function %s\n", r->work, func);
-			break;
-		case EV_FLUSH_START:
-		case EV_FLUSH_END:
-			if (r->work)
-				wq_trace_appendf(&out,
-					"work struct=%p function=%s\n", r->work, func);
-			else
-				wq_trace_appendf(&out, "workqueue=%s\n", r->wq);
-			break;
-		case EV_BARRIER_INSERT:
-			wq_trace_appendf(&out,
-				"work struct=%p target=%p function=%s pool=%d\n", r->work,
-				r->target, r->target_func ? r->target_func : "?", r->pool_id);
-			break;
-		default:
-			wq_trace_appendf(&out,
-				"worker=%s-%d pool=%d nr_running=%d nr_idle=%d\n", r->wcomm,
-				r->wpid, r->pool_id, r->nr_running, r->nr_idle);
-			break;
-		}
-	}
-	return out;
-}
-
-char *wq_trace_read(void)
-{
-	struct wq_trace_snapshot s;
-	std::string text;
-	char *p;
-
-	wq_trace_snapshot_take(&s);
-	text = wq_trace_format_text(&s);
-	p = (char *)malloc(text.size() + 1);
-	if (p)
-		memcpy(p, text.c_str(), text.size() + 1);
-	return p;
+	return t0;
 }

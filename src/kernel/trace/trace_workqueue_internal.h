@@ -1,19 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * kernel/trace/trace_workqueue_internal.h: the workqueue trace buffer's records and the
- * snapshot the tools read them through (cmwq's own, no kernel counterpart).
+ * kernel/trace/trace_workqueue_internal.h: the workqueue trace buffer's records and how a
+ * reader copies them (cmwq's own, no kernel counterpart).
  *
- * The kernel side stops here: records, a copy of the buffer with stable
- * work ids, and the ftrace text (wq_trace_read()).  Every other view
- * (stable text, JSON, SVG timeline, sequence diagram) is drawn by the
- * tools from a snapshot: src/tools/trace/trace_views.h.
+ * The kernel side stops here: fixed-size records, a copy of them for
+ * readers (wq_trace_copy()), the events' names and the ftrace text
+ * (wq_trace_read()).  Every other view (stable text, JSON, SVG timeline,
+ * sequence diagram) is drawn by the tools from that copy:
+ * src/tools/trace/trace_views.h.
  */
 #ifndef _CMWQ_TRACE_WORKQUEUE_INTERNAL_H
 #define _CMWQ_TRACE_WORKQUEUE_INTERNAL_H
 
-#include <string> /* before the kernel headers: linux/sched.h defines "current" */
-#include <vector>
-#include <stdarg.h>
+#include <vector> /* before the kernel headers: linux/sched.h defines "current" */
 #include <linux/types.h>
 #include <linux/sched.h>
 #include <trace/events/workqueue.h>
@@ -59,21 +58,14 @@ struct wq_trace_rec {
 /** @brief The name of event @p ev, as the text views print it. */
 const char *wq_trace_event_name(enum wq_event ev);
 
-/** @brief The buffer, copied: records oldest first, with stable work ids resolved. */
-struct wq_trace_snapshot {
-	std::vector<wq_trace_rec> recs; /**< the records */
-	std::vector<std::string> work_id; /**< per record: "<function>#<n>", or "" */
-	u64 t0;                          /**< arch_clock_ns() at wq_trace_start() */
-	std::vector<std::string> target_id; /**< per record: barrier_insert's target id, or "" */
-};
-
-/** @brief Copy the buffer under its lock and name its work items. */
-void wq_trace_snapshot_take(struct wq_trace_snapshot *s);
-
-/** @brief Append vprintf(@p fmt, @p ap) to @p out, however long: the printer of every text view. */
-void wq_trace_vappendf(std::string *out, const char *fmt, va_list ap);
-
-/** @brief Append printf(@p fmt, ...) to @p out, however long. */
-void wq_trace_appendf(std::string *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/**
+ * @brief Copy the buffer: every record it still holds, oldest first.
+ * @param recs cleared, then filled; each execute_end, which records no name (its item may be
+ *	       freed), gets the function name of its task's last execute_start
+ *
+ * Context: takes the buffer's lock while copying; may be called while tracing is on or off.
+ * @return arch_clock_ns() at wq_trace_start(), the trace's time zero
+ */
+u64 wq_trace_copy(std::vector<struct wq_trace_rec> *recs);
 
 #endif /* _CMWQ_TRACE_WORKQUEUE_INTERNAL_H */

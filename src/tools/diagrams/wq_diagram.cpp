@@ -22,7 +22,7 @@
 #include <math.h>
 
 #include "kernel/workqueue/workqueue_internal.h"
-#include "kernel/trace/trace_workqueue_internal.h"
+#include "tools/trace/trace_views.h"
 
 #include <linux/completion.h>
 #include <linux/delay.h>
@@ -70,17 +70,18 @@ const u64 NSEC_PER_MSEC_U = 1000000ull;
 	finish(status);
 }
 
-/** @brief printf into a std::string (wq_trace_vappendf()). */
+/** @brief printf into a std::string (through a struct trace_seq). */
 std::string fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
 std::string fmt(const char *f, ...)
 {
-	std::string out;
+	struct trace_seq out;
 	va_list ap;
 
+	trace_seq_init(&out);
 	va_start(ap, f);
-	wq_trace_vappendf(&out, f, ap);
+	trace_seq_vprintf(&out, f, ap);
 	va_end(ap);
-	return out;
+	return wq_trace_seq_string(&out);
 }
 
 /** @brief @p s as the inside of a dot string: quotes and backslashes escaped. */

@@ -77,16 +77,18 @@ const char *category(enum wq_event ev)
 
 std::string wq_trace_format_json(const struct wq_trace_model *m)
 {
-	std::string out = "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"source\":\"cmwq workqueue "
-			  "tracepoints\"},"
-			  "\"traceEvents\":[\n";
+	struct trace_seq out;
 	bool first = true;
 	auto add = [&](const std::string &ev) {
 		if (!first)
-			out += ",\n";
+			trace_seq_puts(&out, ",\n");
 		first = false;
-		out += ev;
+		trace_seq_puts(&out, ev.c_str());
 	};
+
+	trace_seq_init(&out);
+	trace_seq_puts(&out, "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"source\":\"cmwq "
+			     "workqueue tracepoints\"},\"traceEvents\":[\n");
 
 	for (size_t i = 0; i < m->pools.size(); i++) {
 		std::string pid = std::to_string(m->pools[i].id + 1);
@@ -129,5 +131,6 @@ std::string wq_trace_format_json(const struct wq_trace_model *m)
 		    ",\"pid\":" + std::to_string(l.pool_id + 1) +
 		    ",\"tid\":" + std::to_string(l.tid) + ",\"args\":" + args + "}");
 	}
-	return out + "\n]}\n";
+	trace_seq_puts(&out, "\n]}\n");
+	return wq_trace_seq_string(&out);
 }

@@ -35,49 +35,50 @@ bool wq_trace_view_parse(const char *name, enum wq_trace_view *view)
 
 std::string wq_trace_format_stable(const struct wq_trace_snapshot *s)
 {
-	std::string out;
+	struct trace_seq out;
 
+	trace_seq_init(&out);
 	for (size_t i = 0; i < s->recs.size(); i++) {
 		const struct wq_trace_rec *r = &s->recs[i];
 		u64 ns = r->ns > s->t0 ? r->ns - s->t0 : 0;
 		const char *func = r->func ? r->func : "?";
 		const char *work = s->work_id[i].c_str();
 
-		wq_trace_appendf(&out, "%16s [%03d] %6llu.%06llu: %s: ", r->comm, r->cpu,
-			(unsigned long long)(ns / 1000000000ull),
-			(unsigned long long)(ns / 1000 % 1000000), wq_trace_event_name(r->ev));
+		trace_seq_printf(&out, "%16s [%03d] %6llu.%06llu: %s: ", r->comm, r->cpu,
+				 (unsigned long long)(ns / 1000000000ull),
+				 (unsigned long long)(ns / 1000 % 1000000),
+				 wq_trace_event_name(r->ev));
 		switch (r->ev) {
 		case EV_QUEUE:
-			wq_trace_appendf(&out,
-				"work struct=%s function=%s workqueue=%s req_cpu=%u cpu=%d\n",
+			trace_seq_printf(
+				&out, "work struct=%s function=%s workqueue=%s req_cpu=%u cpu=%d\n",
 				work, func, r->wq, r->req_cpu, r->pool_cpu);
 			break;
 		case EV_ACTIVATE:
-			wq_trace_appendf(&out, "work struct %s\n", work);
+			trace_seq_printf(&out, "work struct %s\n", work);
 			break;
 		case EV_START:
 		case EV_END:
-			wq_trace_appendf(&out, "work struct %s: function %s\n", work, func);
+			trace_seq_printf(&out, "work struct %s: function %s\n", work, func);
 			break;
 		case EV_FLUSH_START:
 		case EV_FLUSH_END:
 			if (r->work)
-				wq_trace_appendf(&out, "work struct=%s function=%s\n", work, func);
+				trace_seq_printf(&out, "work struct=%s function=%s\n", work, func);
 			else
-				wq_trace_appendf(&out, "workqueue=%s\n", r->wq);
+				trace_seq_printf(&out, "workqueue=%s\n", r->wq);
 			break;
 		case EV_BARRIER_INSERT:
-			wq_trace_appendf(&out, "work struct=%s target=%s pool=%d\n", work,
-				s->target_id[i].c_str(), r->pool_id);
+			trace_seq_printf(&out, "work struct=%s target=%s pool=%d\n", work,
+					 s->target_id[i].c_str(), r->pool_id);
 			break;
 		default:
-			wq_trace_appendf(&out,
-				"worker=%s pool=%d nr_running=%d nr_idle=%d\n", r->wcomm,
-				r->pool_id, r->nr_running, r->nr_idle);
+			trace_seq_printf(&out, "worker=%s pool=%d nr_running=%d nr_idle=%d\n",
+					 r->wcomm, r->pool_id, r->nr_running, r->nr_idle);
 			break;
 		}
 	}
-	return out;
+	return wq_trace_seq_string(&out);
 }
 
 std::string wq_trace_render(enum wq_trace_view view)

@@ -4,15 +4,44 @@
  *
  * The kernel records events and prints them as ftrace's text
  * (include/trace/events/workqueue.h).  Drawing them is a tool's job, as
- * perf's timechart lives in tools/: this library takes a snapshot of the
- * kernel's buffer (wq_trace_snapshot_take()) and prints it as stable text,
- * Chrome Trace Event JSON, an SVG timeline or an SVG sequence diagram.
- * wq_trace_demo and wqsim share it, and its one parser of --format names.
+ * perf's timechart lives in tools/: this library copies the kernel's
+ * records (wq_trace_copy()), names what they are about by stable ids
+ * (wq_trace_snapshot_take()) and prints them as stable text, Chrome Trace
+ * Event JSON, an SVG timeline or an SVG sequence diagram, each into a
+ * struct trace_seq.  wq_trace_demo, wqsim and wq_diagram share it, and its
+ * one parser of --format names.
  */
 #ifndef _CMWQ_TOOLS_TRACE_VIEWS_H
 #define _CMWQ_TOOLS_TRACE_VIEWS_H
 
+#include <string> /* before the kernel headers: linux/sched.h defines "current" */
+#include <vector>
 #include "kernel/trace/trace_workqueue_internal.h"
+#include <linux/trace_seq.h>
+
+/** @brief The kernel's records, copied, with a stable id for every work item they name. */
+struct wq_trace_snapshot {
+	std::vector<wq_trace_rec> recs;     /**< the records, oldest first (wq_trace_copy()) */
+	std::vector<std::string> work_id;   /**< per record: "<function>#<n>", or "" */
+	u64 t0;                             /**< arch_clock_ns() at wq_trace_start() */
+	std::vector<std::string> target_id; /**< per record: barrier_insert's target id, or "" */
+};
+
+/**
+ * @brief Copy the kernel's trace buffer and name its work items.
+ *
+ * An item is the pair (address, function name); the n of "<function>#<n>"
+ * counts the items of one function in order of first sight.
+ * Context: may be called while tracing is on or off; allocates.
+ */
+void wq_trace_snapshot_take(struct wq_trace_snapshot *s);
+
+/**
+ * @brief The text of @p s as a string, and @p s emptied: how each view hands back its output.
+ *
+ * Throws std::bad_alloc if @p s ran out of memory, as a std::string that could not grow would.
+ */
+std::string wq_trace_seq_string(struct trace_seq *s);
 
 /** @brief The views a tool can print a trace as; wq_trace_view_parse() maps --format names. */
 enum wq_trace_view {
