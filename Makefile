@@ -28,6 +28,8 @@
 ##   make bench-machine    measure the machine: build/bench/machine.json
 ##   make bench-footprint  workloads F1, F2 (threads, memory): build/bench/footprint.json
 ##   make bench-report     the report of build/bench/*.json: build/bench/report/
+##   make icount           instructions per workqueue operation under callgrind, held
+##                         to bench/icount/budget.json (make test runs it too)
 ##   make stress           10^7 items through 1,000 workqueues on 2 and 64 virtual
 ##                         CPUs, a 10-minute soak, the same under fault injection
 ##                         (tests/reliability/stress.sh; about 12 minutes); not in make test
@@ -88,7 +90,7 @@ NPROC := $(shell nproc 2>/dev/null || echo 2)
 TEST_CPUS := CMWQ_NR_CPUS=$${CMWQ_NR_CPUS:-4}
 
 APT_PACKAGES := cmake doxygen python3-sphinx python3-breathe python3-sphinx-rtd-theme \
-		catch2 graphviz pkg-config clang-format
+		catch2 graphviz pkg-config clang-format valgrind
 APT_LINE := apt-get install -y --no-install-recommends $(APT_PACKAGES)
 
 # Prints the missing pieces, one per line (nothing when all is there).
@@ -101,6 +103,8 @@ define missing_tools
 		[print("python module " + m) for m in sys.argv[1:] if u.find_spec(m) is None]' \
 		sphinx breathe sphinx_rtd_theme; \
 	[[ -f /usr/include/catch2/catch.hpp ]] || echo "catch2 (/usr/include/catch2/catch.hpp)"; \
+	{ command -v valgrind >/dev/null 2>&1 && [[ -f /usr/include/valgrind/callgrind.h ]]; } || \
+		echo "valgrind (valgrind and /usr/include/valgrind/callgrind.h)"; \
 	true
 endef
 
@@ -152,6 +156,7 @@ check-setup:
 	ver dot "$$(dot -V 2>&1 | head -n1 || echo MISSING)"; \
 	ver pkg-config "$$(pkg-config --version 2>/dev/null || echo MISSING)"; \
 	ver clang-format "$$(clang-format --version 2>/dev/null | head -n1 || echo MISSING)"; \
+	ver valgrind "$$(valgrind --version 2>/dev/null || echo MISSING)"; \
 	ver python "$(PYTHON) $$($(PYTHON) --version 2>/dev/null | cut -d' ' -f2 || echo MISSING)"; \
 	missing=$$( $(missing_tools) ); \
 	if [[ -n $$missing ]]; then \
@@ -295,6 +300,15 @@ bench: bench-deps bench-machine
 		--machine $(BENCH_OUT)/machine.json --out $(BENCH_OUT)/results.json
 	$(MAKE) bench-footprint
 	$(MAKE) bench-report
+
+# Instructions per operation under callgrind, against bench/icount/budget.json
+# (CTest runs the same check as icount_budget); ICOUNT_ARGS=--annotate also
+# prints where each operation's instructions go.
+ICOUNT_ARGS ?=
+
+.PHONY: icount
+icount: build
+	$(PYTHON) bench/icount/check.py --bin $(BUILD)/bin/cmwq_icount --json $(BUILD)/bench/icount.json $(ICOUNT_ARGS)
 
 # How fast the sim backend explores schedules (bench/sim_schedules.cpp): not a
 # peer comparison, a benchmark of the deterministic backend.

@@ -35,6 +35,7 @@ extensions = [
     "wqtests",    # .. wq-tests:: <chapter>
     "wqstory",    # .. wq-read-with::, .. wq-question::, .. wq-student-path::
     "wqlabs",     # .. wq-lab:: <id>, .. wq-labs:: <chapter>; a hand-out's lab code
+    "wqicount",   # .. wq-icount-table:: (bench/icount/budget.json)
 ]
 
 # Chapters of functions such as __queue_work start with underscores: do not exclude "_*".

@@ -4,7 +4,7 @@
 #include "workqueue_internal.h"
 
 #include <exception>
-#include <string.h>
+#include <linux/string.h>
 
 /**
  * @brief Run one work item: the moment everything else exists for.
@@ -53,7 +53,7 @@ void process_one_work(struct worker *worker, struct work_struct *work) __release
 	worker->current_pwq = pwq;
 	work_color = get_work_color(work);
 
-	snprintf(worker->desc, sizeof(worker->desc), "%s", pwq->wq->name);
+	strscpy(worker->desc, pwq->wq->name, WORKER_DESC_LEN);
 
 	list_del_init(&work->entry);
 	// [process_one_work:claim-end]
