@@ -80,7 +80,7 @@ static inline struct pool_census pool_census_all(void)
 	int pi;
 
 	mutex_lock(&wq_pool_mutex);
-	for_each_pool (pool, pi) {
+	for_each_pool(pool, pi) {
 		struct pool_census c = pool_census_of(pool);
 
 		all.workers += c.workers;

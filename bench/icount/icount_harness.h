@@ -32,8 +32,8 @@ struct worker;
 
 /** The operations a round measures, in the order it runs them. */
 enum icount_op {
-	ICOUNT_FLUSH_WORK,	 /**< flush_work() on an idle item */
-	ICOUNT_QUEUE_WORK_ON,	 /**< queue_work_on() of an idle item, local pool */
+	ICOUNT_FLUSH_WORK,       /**< flush_work() on an idle item */
+	ICOUNT_QUEUE_WORK_ON,    /**< queue_work_on() of an idle item, local pool */
 	ICOUNT_PROCESS_ONE_WORK, /**< process_one_work() around the item's function */
 	ICOUNT_NR_OPS,
 };
@@ -55,30 +55,30 @@ struct icount_hooks {
  * field says the path was the one described (icount_round_ok() checks).
  */
 struct icount_round {
-	int cpu;			/**< the driver's CPU */
-	int pool_id;			/**< its pool's id */
-	struct worker *driver_worker;	/**< the worker that ran the driver */
+	int cpu;                        /**< the driver's CPU */
+	int pool_id;                    /**< its pool's id */
+	struct worker *driver_worker;   /**< the worker that ran the driver */
 	struct worker *sentinel_worker; /**< the worker that ran the sentinel */
-	unsigned int flushed_idle;	/**< flush_work() calls that returned false */
-	unsigned int queued;		/**< queue_work_on() calls that queued (returned true) */
+	unsigned int flushed_idle;      /**< flush_work() calls that returned false */
+	unsigned int queued;            /**< queue_work_on() calls that queued (returned true) */
 	unsigned int queued_local; /**< queued items whose data names a pwq of the driver's pool */
-	int min_nr_running;	   /**< least pool->nr_running seen before a queue_work_on() */
-	unsigned int ran;	   /**< items the sentinel found run on the driver's pool */
-	bool worklist_empty;	   /**< the pool's worklist was empty when the sentinel ran */
-	bool timed_out;		   /**< a bounded wait gave up */
+	int min_nr_running;        /**< least pool->nr_running seen before a queue_work_on() */
+	unsigned int ran;          /**< items the sentinel found run on the driver's pool */
+	bool worklist_empty;       /**< the pool's worklist was empty when the sentinel ran */
+	bool timed_out;            /**< a bounded wait gave up */
 };
 
 /** One harness: its workqueue, its items, its driver and sentinel. */
 struct icount_bench {
-	struct workqueue_struct *wq;	  /**< "icount", per-CPU, max_active WQ_MAX_ACTIVE */
-	struct work_struct *items;	  /**< the measured items */
-	unsigned int nr_items;		  /**< how many; at most ICOUNT_MAX_ITEMS */
-	struct work_struct driver;	  /**< runs steps 1 to 3 */
-	struct work_struct sentinel;	  /**< ends the round */
-	struct completion go;		  /**< the main thread has queued the driver */
-	struct completion done;		  /**< the sentinel has run */
+	struct workqueue_struct *wq;      /**< "icount", per-CPU, max_active WQ_MAX_ACTIVE */
+	struct work_struct *items;        /**< the measured items */
+	unsigned int nr_items;            /**< how many; at most ICOUNT_MAX_ITEMS */
+	struct work_struct driver;        /**< runs steps 1 to 3 */
+	struct work_struct sentinel;      /**< ends the round */
+	struct completion go;             /**< the main thread has queued the driver */
+	struct completion done;           /**< the sentinel has run */
 	const struct icount_hooks *hooks; /**< this round's hooks, or NULL */
-	struct icount_round *round;	  /**< this round's record */
+	struct icount_round *round;       /**< this round's record */
 };
 
 /**

@@ -22,15 +22,15 @@ constexpr unsigned int NR_ITEMS = 64;
 /* What the hooks and the items saw in one round. */
 struct probe {
 	struct icount_bench *b;
-	int nr_calls;			   /* hook calls so far */
-	enum icount_op op[8];		   /* each call's operation ... */
-	bool begin[8];			   /* ... whether it opened or closed a stretch ... */
-	unsigned int nr[8];		   /* ... its count of operations ... */
-	struct worker *who[8];		   /* ... and the worker it ran on */
+	int nr_calls;                      /* hook calls so far */
+	enum icount_op op[8];              /* each call's operation ... */
+	bool begin[8];                     /* ... whether it opened or closed a stretch ... */
+	unsigned int nr[8];                /* ... its count of operations ... */
+	struct worker *who[8];             /* ... and the worker it ran on */
 	unsigned int pending_after_queue;  /* items PENDING when the queue stretch closed */
 	unsigned int worklist_after_queue; /* entries on the pool's worklist then */
-	unsigned int runs_at_run_begin;	   /* item runs when the run stretch opened */
-	unsigned int runs_at_run_end;	   /* and when it closed */
+	unsigned int runs_at_run_begin;    /* item runs when the run stretch opened */
+	unsigned int runs_at_run_end;      /* and when it closed */
 };
 
 struct probe *the_probe;
@@ -121,8 +121,8 @@ TEST_CASE("icount: a round flushes idle items, queues them without a wake, runs 
 
 	/* Six hook calls: each stretch opened and closed once, in the round's order. */
 	REQUIRE(p.nr_calls == 6);
-	const enum icount_op order[6] = { ICOUNT_FLUSH_WORK,	   ICOUNT_FLUSH_WORK,
-					  ICOUNT_QUEUE_WORK_ON,	   ICOUNT_QUEUE_WORK_ON,
+	const enum icount_op order[6] = { ICOUNT_FLUSH_WORK,       ICOUNT_FLUSH_WORK,
+					  ICOUNT_QUEUE_WORK_ON,    ICOUNT_QUEUE_WORK_ON,
 					  ICOUNT_PROCESS_ONE_WORK, ICOUNT_PROCESS_ONE_WORK };
 	for (int i = 0; i < 6; i++) {
 		CHECK(p.op[i] == order[i]);

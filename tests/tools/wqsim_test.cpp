@@ -39,8 +39,9 @@ int run_wqsim(const std::string &args, std::string *out)
 /** Run `wqsim @p args` keeping only its standard error; the exit status, or -1. */
 int run_wqsim_err(const std::string &args, std::string *err)
 {
-	int status = run_command("timeout 120 '" + wqsim_binary() + "' " + args + " 2>&1 >/dev/null",
-				 err);
+	int status =
+		run_command("timeout 120 '" + wqsim_binary() + "' " + args + " 2>&1 >/dev/null",
+			    err);
 
 	if (status == -1 || !WIFEXITED(status))
 		return -1;
@@ -155,7 +156,8 @@ TEST_CASE("wqsim SCENARIO --help prints the scenario's row of the table, as --li
 	CHECK(help.rfind("burst\n", 0) == 0);
 	CHECK(has(help, "--param items=N  how many items (default 8, 1..1000)\n"));
 	CHECK(has(help, "--param cpu=N  the CPU they are queued on (default 0, 0.."));
-	CHECK(has(help, "--param work_ms=N  virtual ms each item computes (default 2, 0..10000)\n"));
+	CHECK(has(help,
+		  "--param work_ms=N  virtual ms each item computes (default 2, 0..10000)\n"));
 	CHECK(!has(help, "sleep_ms"));
 	/* the same lines, from the same table */
 	CHECK(has(list, help));

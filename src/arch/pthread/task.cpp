@@ -275,7 +275,7 @@ void arch_on_fork_child_losing_tasks(void (*fn)(void))
 
 /** @brief Calls its function on its task when the thread that owns it ends. */
 struct arch_thread_exit_hook {
-	struct task_struct *task = nullptr;	 /**< the thread's adopted task */
+	struct task_struct *task = nullptr;          /**< the thread's adopted task */
 	void (*fn)(struct task_struct *t) = nullptr; /**< what to do with it */
 
 	~arch_thread_exit_hook()

@@ -19,8 +19,8 @@
 
 /** @brief A lock word held now, and by whom (for reports only). */
 struct sim_held_lock {
-	const int *word;           /**< the word */
-	struct sim_fiber *holder;  /**< the fiber that took it */
+	const int *word;          /**< the word */
+	struct sim_fiber *holder; /**< the fiber that took it */
 };
 
 /* Every word held now; it grows as needed (never destroyed, see sim_forever). */

@@ -22,9 +22,9 @@
  * cmwq is GPL-2.0-only as a whole, so here the two differ only in what they
  * tell the reader.
  */
-#define __CMWQ_EXPORT_SYMBOL(sym)                                                       \
-	[[gnu::used, gnu::section(".cmwq_ksymtab_strings")]] static const char          \
-		__cmwq_kstrtab_##sym[] = #sym
+#define __CMWQ_EXPORT_SYMBOL(sym)                                                                  \
+	[[gnu::used,                                                                               \
+	  gnu::section(".cmwq_ksymtab_strings")]] static const char __cmwq_kstrtab_##sym[] = #sym
 
 /** @brief Offer @p sym to every user of the installed library (the kernel: to every module). */
 #define EXPORT_SYMBOL(sym) __CMWQ_EXPORT_SYMBOL(sym)

@@ -12,24 +12,28 @@
 #include <linux/export.h>
 #include <linux/trace_seq.h>
 
+/* Each event's name, as the kernel's TRACE_EVENT() names it; indexed by enum wq_event. */
+static const char *const wq_event_names[] = {
+	[EV_QUEUE] = "workqueue_queue_work",
+	[EV_ACTIVATE] = "workqueue_activate_work",
+	[EV_START] = "workqueue_execute_start",
+	[EV_END] = "workqueue_execute_end",
+	[EV_CREATED] = "workqueue_worker_created",
+	[EV_IDLE] = "workqueue_worker_idle",
+	[EV_WOKEN] = "workqueue_worker_woken",
+	[EV_DYING] = "workqueue_worker_dying",
+	[EV_SLEEPING] = "workqueue_worker_sleeping",
+	[EV_RUNNING] = "workqueue_worker_running",
+	[EV_FLUSH_START] = "workqueue_flush_start",
+	[EV_FLUSH_END] = "workqueue_flush_end",
+	[EV_BARRIER_INSERT] = "workqueue_barrier_insert",
+};
+
 const char *wq_trace_event_name(enum wq_event ev)
 {
-	switch (ev) {
-	case EV_QUEUE: return "workqueue_queue_work";
-	case EV_ACTIVATE: return "workqueue_activate_work";
-	case EV_START: return "workqueue_execute_start";
-	case EV_END: return "workqueue_execute_end";
-	case EV_CREATED: return "workqueue_worker_created";
-	case EV_IDLE: return "workqueue_worker_idle";
-	case EV_WOKEN: return "workqueue_worker_woken";
-	case EV_DYING: return "workqueue_worker_dying";
-	case EV_SLEEPING: return "workqueue_worker_sleeping";
-	case EV_RUNNING: return "workqueue_worker_running";
-	case EV_FLUSH_START: return "workqueue_flush_start";
-	case EV_FLUSH_END: return "workqueue_flush_end";
-	case EV_BARRIER_INSERT: return "workqueue_barrier_insert";
-	}
-	return "workqueue_unknown";
+	if ((unsigned int)ev >= ARRAY_SIZE(wq_event_names) || !wq_event_names[ev])
+		return "workqueue_unknown";
+	return wq_event_names[ev];
 }
 
 /* One line for record @r, as ftrace prints the kernel's. */

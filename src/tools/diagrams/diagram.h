@@ -28,8 +28,8 @@ std::string dot_esc(const std::string &s);
 /** @brief A work item that computes, then optionally sleeps, then optionally waits. */
 struct demo_item {
 	struct work_struct work; /**< the item */
-	unsigned int run_ms; /**< virtual ms of computing first */
-	unsigned int sleep_ms; /**< then ms of msleep(): the worker blocks */
+	unsigned int run_ms;     /**< virtual ms of computing first */
+	unsigned int sleep_ms;   /**< then ms of msleep(): the worker blocks */
 	struct completion *gate; /**< or, if set, wait for this before returning */
 };
 

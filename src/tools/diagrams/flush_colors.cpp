@@ -19,7 +19,7 @@ namespace {
 /** @brief A task that flushes a workqueue and says when it is done. */
 struct flusher_arg {
 	struct workqueue_struct *wq; /**< the workqueue to flush */
-	struct completion done; /**< completed after flush_workqueue() returns */
+	struct completion done;      /**< completed after flush_workqueue() returns */
 };
 
 /** @brief The flusher kthread's function. */
@@ -42,7 +42,8 @@ void wait_for_flushers(struct workqueue_struct *wq, int nr)
 		mutex_lock(&wq->mutex);
 		if (wq->first_flusher)
 			seen++;
-		list_for_each_entry(fl, &wq->flusher_queue, list) seen++;
+		list_for_each_entry(fl, &wq->flusher_queue, list)
+			seen++;
 		mutex_unlock(&wq->mutex);
 		if (seen >= nr)
 			return;
@@ -66,14 +67,14 @@ void start_flusher(struct flusher_arg *f, struct workqueue_struct *wq, int i)
 
 /** @brief What the picture shows, copied under wq->mutex and pool->lock. */
 struct ring_snapshot {
-	int work_color; /**< wq->work_color */
-	int flush_color; /**< wq->flush_color */
-	int first_flusher_color; /**< the first flusher's color, or -1 */
+	int work_color;                         /**< wq->work_color */
+	int flush_color;                        /**< wq->flush_color */
+	int first_flusher_color;                /**< the first flusher's color, or -1 */
 	std::vector<int> queued_flusher_colors; /**< the other flushers' colors */
-	int pwq_work_color; /**< CPU 0's pwq: its work_color */
-	int pwq_flush_color; /**< and its flush_color */
-	int nr_in_flight[WORK_NR_COLORS]; /**< and its nr_in_flight[] */
-	int batch[3]; /**< items queued in each batch */
+	int pwq_work_color;                     /**< CPU 0's pwq: its work_color */
+	int pwq_flush_color;                    /**< and its flush_color */
+	int nr_in_flight[WORK_NR_COLORS];       /**< and its nr_in_flight[] */
+	int batch[3];                           /**< items queued in each batch */
 };
 
 /** @brief The ring as an SVG. */
@@ -93,31 +94,27 @@ std::string draw_ring(const struct ring_snapshot &r)
 				((r.work_color - r.flush_color + WORK_NR_COLORS) % WORK_NR_COLORS);
 		const char *fill = c == r.work_color ? "#d9ead3" : flushing ? "#fce5cd" : "#f3f3f3";
 
-		body += fmt(
-			"<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"#444444\" "
-			"data-color=\"%d\" data-in-flight=\"%d\"/>\n",
-			x, y, rn, fill, c, r.nr_in_flight[c]);
+		body += fmt("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"#444444\" "
+			    "data-color=\"%d\" data-in-flight=\"%d\"/>\n",
+			    x, y, rn, fill, c, r.nr_in_flight[c]);
 		body += fmt("<text x=\"%.1f\" y=\"%.1f\" class=\"c\">%d</text>\n", x, y - 3, c);
 		body += fmt("<text x=\"%.1f\" y=\"%.1f\" class=\"n\">%d in flight</text>\n", x,
 			    y + 12, r.nr_in_flight[c]);
 		if (c == r.work_color)
-			body += fmt(
-				"<text x=\"%.1f\" y=\"%.1f\" class=\"m\" data-mark=\"work_color\">"
-				"wq-&gt;work_color</text>\n",
-				lx, ly);
+			body += fmt("<text x=\"%.1f\" y=\"%.1f\" class=\"m\" data-mark=\"work_color\">"
+				    "wq-&gt;work_color</text>\n",
+				    lx, ly);
 		if (c == r.flush_color)
-			body += fmt(
-				"<text x=\"%.1f\" y=\"%.1f\" class=\"m\" data-mark=\"flush_color\">"
-				"wq-&gt;flush_color</text>\n",
-				lx, ly);
+			body += fmt("<text x=\"%.1f\" y=\"%.1f\" class=\"m\" data-mark=\"flush_color\">"
+				    "wq-&gt;flush_color</text>\n",
+				    lx, ly);
 	}
 	body += fmt("<text x=\"%.0f\" y=\"%.0f\" class=\"t\">%d colors (WORK_NR_COLORS)</text>\n",
 		    cx, cy - 36, (int)WORK_NR_COLORS);
 	body += fmt("<text x=\"%.0f\" y=\"%.0f\" class=\"s\">color %d (WORK_NO_COLOR)</text>\n", cx,
 		    cy - 16, (int)WORK_NO_COLOR);
-	body += fmt(
-		"<text x=\"%.0f\" y=\"%.0f\" class=\"s\">is for barriers, not on the ring</text>\n",
-		cx, cy + 2);
+	body += fmt("<text x=\"%.0f\" y=\"%.0f\" class=\"s\">is for barriers, not on the ring</text>\n",
+		    cx, cy + 2);
 	body += fmt("<text x=\"%.0f\" y=\"%.0f\" class=\"s\">first flusher waits for %d;</text>\n",
 		    cx, cy + 26, r.first_flusher_color);
 	{

@@ -21,7 +21,7 @@ bool wq_lock_class(const char *cls)
 {
 	static const char *const wq_classes[] = {
 		"wq_pool_mutex", "wq_pool_attach_mutex", "wq_mayday_lock",
-		"&pool->lock",	 "&wq->mutex",
+		"&pool->lock",   "&wq->mutex",
 	};
 
 	for (const char *c : wq_classes)

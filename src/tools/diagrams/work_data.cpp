@@ -54,12 +54,11 @@ std::string draw_work_data(void)
 			std::string bits =
 				g.hi == g.lo ? fmt("bit %d", g.lo) : fmt("bits %d-%d", g.hi, g.lo);
 
-			body += fmt(
-				"<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" "
-				"stroke=\"#444444\" data-row=\"%s\" data-hi=\"%d\" data-lo=\"%d\" "
-				"data-name=\"%s\"/>\n",
-				x, y, w, row_h, wd_fill(g.kind), row.id, g.hi, g.lo,
-				svg_esc(g.name).c_str());
+			body += fmt("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\" "
+				    "stroke=\"#444444\" data-row=\"%s\" data-hi=\"%d\" data-lo=\"%d\" "
+				    "data-name=\"%s\"/>\n",
+				    x, y, w, row_h, wd_fill(g.kind), row.id, g.hi, g.lo,
+				    svg_esc(g.name).c_str());
 			body += fmt("<text x=\"%d\" y=\"%d\" class=\"name\">%s</text>\n", x + w / 2,
 				    y + 22, svg_esc(g.name).c_str());
 			body += fmt("<text x=\"%d\" y=\"%d\" class=\"bits\">%s</text>\n", x + w / 2,

@@ -33,7 +33,7 @@ enum ws_state {
 
 /** @brief dot node id and label of each state. */
 const struct {
-	const char *id; /**< node id */
+	const char *id;    /**< node id */
 	const char *label; /**< what the picture says */
 } ws_info[WS_NR] = {
 	{ "start", "" },
@@ -50,8 +50,8 @@ const struct {
 /** @brief A transition and the event that makes it. */
 struct ws_edge {
 	enum ws_state from; /**< state left */
-	enum ws_state to; /**< state entered */
-	std::string why; /**< the trace event (or what was inferred) */
+	enum ws_state to;   /**< state entered */
+	std::string why;    /**< the trace event (or what was inferred) */
 	/** @brief Order by state left, state entered, event: the order the dot file lists them. */
 	bool operator<(const ws_edge &o) const
 	{

@@ -33,9 +33,9 @@ namespace {
 
 /** @brief A kind of diagram and how to draw it. */
 const struct {
-	const char *name; /**< the kind, as typed */
+	const char *name;          /**< the kind, as typed */
 	std::string (*draw)(void); /**< makes the picture's text */
-	const char *what; /**< for --help */
+	const char *what;          /**< for --help */
 } kinds[] = {
 	{ "work_data", draw_work_data, "SVG: the bits of work->data, from the header's constants" },
 	{ "worker_states", draw_worker_states, "dot: worker states and transitions seen in a run" },

@@ -20,7 +20,7 @@ using namespace wq_seq;
 
 namespace {
 
-const char *const RUN_FILL = "#cfe0f3";	 /* a run's box */
+const char *const RUN_FILL = "#cfe0f3";  /* a run's box */
 const char *const WAIT_FILL = "#e4dcef"; /* a wait's box */
 
 /* A time in ms with microseconds. */

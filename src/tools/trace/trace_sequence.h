@@ -38,10 +38,13 @@ struct actor {
 struct diagram {
 	std::vector<actor> actors;
 	std::map<std::string, size_t> task; /* caller or worker name -> actor */
-	std::map<int, size_t> pool;	    /* pool id -> actor */
-	std::vector<int> rec_pool;	    /* per record: the pool it is about, -1 if none */
+	std::map<int, size_t> pool;         /* pool id -> actor */
+	std::vector<int> rec_pool;          /* per record: the pool it is about, -1 if none */
 
-	double x(size_t a) const { return LEFT + COL_W / 2.0 + (double)a * COL_W; }
+	double x(size_t a) const
+	{
+		return LEFT + COL_W / 2.0 + (double)a * COL_W;
+	}
 };
 
 /* Lifelines of @s: callers first, then pools, then workers, each in order of first sight. */

@@ -198,7 +198,8 @@ void draw_barriers(struct trace_seq *out, const struct wq_trace_model *m, const 
 		const wq_trace_exec &e = m->execs[i];
 		bar_span b = L.bar(e.start, e.end, 3.0);
 		int y = L.bar_y(e.lane);
-		int ny = L.lane_y[e.lane] + (L.lane_notes[e.lane] - 1 - L.note_row[i]) * NOTE_H + 10;
+		int ny =
+			L.lane_y[e.lane] + (L.lane_notes[e.lane] - 1 - L.note_row[i]) * NOTE_H + 10;
 		std::string label = barrier_label(e);
 
 		if (!is_barrier(e))

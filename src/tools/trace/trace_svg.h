@@ -15,21 +15,21 @@
 
 namespace wq_svg {
 
-constexpr int WIDTH = 860;	/* the whole picture: about a book page, barely scaled down */
-constexpr int LABEL_W = 112;	/* the column of row labels */
-constexpr int RIGHT = 24;	/* margin right of the plot */
-constexpr int TOP = 56;		/* title and time axis */
-constexpr int POOL_H = 20;	/* a pool's label row */
-constexpr int LANE_H = 22;	/* a worker's row */
-constexpr int BAR_H = 14;	/* a bar inside its row */
-constexpr int NOTE_H = 12;	/* a row of barrier labels above a worker's bars */
-constexpr int GAP = 8;		/* between pools */
+constexpr int WIDTH = 860;      /* the whole picture: about a book page, barely scaled down */
+constexpr int LABEL_W = 112;    /* the column of row labels */
+constexpr int RIGHT = 24;       /* margin right of the plot */
+constexpr int TOP = 56;         /* title and time axis */
+constexpr int POOL_H = 20;      /* a pool's label row */
+constexpr int LANE_H = 22;      /* a worker's row */
+constexpr int BAR_H = 14;       /* a bar inside its row */
+constexpr int NOTE_H = 12;      /* a row of barrier labels above a worker's bars */
+constexpr int GAP = 8;          /* between pools */
 constexpr int LEGEND_COL = 280; /* a column of the legend */
-constexpr int LEGEND_ROW = 20;	/* a row of the legend */
-constexpr double CHAR_W = 5.5;	/* about the width of a character at 10 px */
+constexpr int LEGEND_ROW = 20;  /* a row of the legend */
+constexpr double CHAR_W = 5.5;  /* about the width of a character at 10 px */
 
-extern const char *const BARRIER; /* a barrier's run, its queued mark and its dashed line */
-extern const char *const FLUSH;	  /* a flusher's wait */
+extern const char *const BARRIER;    /* a barrier's run, its queued mark and its dashed line */
+extern const char *const FLUSH;      /* a flusher's wait */
 extern const char *const palette[8]; /* a colour per function, in order of first run */
 
 /* Is @e a flush barrier's run? */
@@ -51,7 +51,7 @@ struct bar_span {
 
 /* Where everything goes: the rows from top to bottom, the time axis from left to right. */
 struct layout {
-	u64 span;		     /* the time the plot covers, ns */
+	u64 span;                    /* the time the plot covers, ns */
 	std::vector<int> lane_y;     /* top of each row's bar area */
 	std::vector<int> lane_h;     /* its height, bars and notes */
 	std::vector<int> lane_notes; /* how many rows of barrier labels it has above its bars */

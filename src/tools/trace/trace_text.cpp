@@ -50,9 +50,9 @@ std::string wq_trace_format_stable(const struct wq_trace_snapshot *s)
 				 wq_trace_event_name(r->ev));
 		switch (r->ev) {
 		case EV_QUEUE:
-			trace_seq_printf(
-				&out, "work struct=%s function=%s workqueue=%s req_cpu=%u cpu=%d\n",
-				work, func, r->wq, r->req_cpu, r->pool_cpu);
+			trace_seq_printf(&out,
+					 "work struct=%s function=%s workqueue=%s req_cpu=%u cpu=%d\n",
+					 work, func, r->wq, r->req_cpu, r->pool_cpu);
 			break;
 		case EV_ACTIVATE:
 			trace_seq_printf(&out, "work struct %s\n", work);

@@ -16,7 +16,7 @@
 #include <string.h>
 
 namespace {
-void seq_fn(struct work_struct *) { }
+void seq_fn(struct work_struct *) {}
 
 /* What snprintf() prints for @fmt, however long. */
 std::string c_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -76,7 +76,8 @@ TEST_CASE("trace_seq_printf formats exactly as printf does", "[ch:tracepoints]")
 	std::string expect;
 
 	trace_seq_init(&s);
-	trace_seq_printf(&s, "%16s-%-5d [%03d] %6llu.%06llu: ", "kworker/0:1", 42, 3, 12ull, 345ull);
+	trace_seq_printf(&s, "%16s-%-5d [%03d] %6llu.%06llu: ", "kworker/0:1", 42, 3, 12ull,
+			 345ull);
 	expect += c_printf("%16s-%-5d [%03d] %6llu.%06llu: ", "kworker/0:1", 42, 3, 12ull, 345ull);
 	trace_seq_printf(&s, "%p %u %zu %.1f %% %c|", (void *)&x, 7u, (size_t)9, 2.25, 'q');
 	expect += c_printf("%p %u %zu %.1f %% %c|", (void *)&x, 7u, (size_t)9, 2.25, 'q');
@@ -131,7 +132,8 @@ TEST_CASE("the kernel's text of a trace longer than a page is whole: a line per 
 	free(text);
 	for (size_t at = 0; (at = t.find('\n', at)) != std::string::npos; at++)
 		lines++;
-	for (size_t at = 0; (at = t.find("workqueue_execute_start: ", at)) != std::string::npos; at++)
+	for (size_t at = 0; (at = t.find("workqueue_execute_start: ", at)) != std::string::npos;
+	     at++)
 		starts++;
 	CHECK(t.size() > 4096);
 	CHECK(lines == recs.size());

@@ -18,9 +18,9 @@
 /** @brief One param of a scenario: an integer in [min, max]. */
 struct wqsim_param {
 	const char *name; /**< as typed after --param */
-	long dflt; /**< its value when not given */
-	long min; /**< the smallest value allowed */
-	long max; /**< the largest; -1: the highest CPU number */
+	long dflt;        /**< its value when not given */
+	long min;         /**< the smallest value allowed */
+	long max;         /**< the largest; -1: the highest CPU number */
 	const char *help; /**< what it means, for --list and --help */
 };
 
@@ -30,10 +30,10 @@ struct wqsim_args;
 
 /** @brief A scenario: what it shows, its params, and the code that plays it. */
 struct wqsim_scenario {
-	const char *name; /**< as typed on the command line */
-	const char *summary; /**< one line: what the run shows */
+	const char *name;                            /**< as typed on the command line */
+	const char *summary;                         /**< one line: what the run shows */
 	struct wqsim_param params[WQSIM_MAX_PARAMS]; /**< its params */
-	int nr_params; /**< how many of params[] are used */
+	int nr_params;                               /**< how many of params[] are used */
 	/** @brief Play it with the values in @p a; say what it measured in @p note. */
 	void (*run)(const struct wqsim_args *a, char *note, size_t note_len);
 };
@@ -41,7 +41,7 @@ struct wqsim_scenario {
 /** @brief The values of one run's params: the defaults, then what --param set. */
 struct wqsim_args {
 	const struct wqsim_scenario *s; /**< the scenario they belong to */
-	long val[WQSIM_MAX_PARAMS]; /**< in the order of s->params */
+	long val[WQSIM_MAX_PARAMS];     /**< in the order of s->params */
 };
 
 /** @brief The table: every scenario wqsim knows (table.cpp). */

@@ -16,8 +16,6 @@
  * scheduling point has nothing to do: an empty inline function, which costs
  * nothing on the atomic operations that call it.
  */
-static inline void arch_sched_point(void)
-{
-}
+static inline void arch_sched_point(void) {}
 
 #endif /* _CMWQ_PTHREAD_ASM_SCHED_POINT_H */
