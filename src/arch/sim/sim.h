@@ -54,6 +54,24 @@ void sim_print_seed(FILE *f);
 void sim_run_for(u64 ns);
 
 /**
+ * @brief The running task uses its CPU for @p ns of virtual time: "burns CPU".
+ * @param ns virtual nanoseconds of CPU time
+ *
+ * sim_run_for() lets every task compute at once, as if each had a CPU of
+ * its own.  This one models the CPU: the burns of the tasks on one CPU
+ * (current->cpu) take turns, first come, first served, with no preemption,
+ * the "simple FIFO scheduling" of the kernel's documentation
+ * (Documentation/core-api/workqueue.rst, "Example Execution Scenarios").
+ * Waiting for the CPU and burning are both TASK_RUNNING, so a worker stays
+ * counted in nr_running meanwhile, as a preempted worker does in the kernel.
+ * A task bound to no CPU burns without waiting.  Ends at the reservation's
+ * end: a caller that finds the CPU free returns @p ns later.
+ *
+ * Context: a task, not in an atomic section.  A scheduling point.
+ */
+void sim_burn_cpu(u64 ns);
+
+/**
  * @brief Stop scheduling: from now on the caller runs alone and every other
  * task stays parked for good.  For the end of the process.
  */

@@ -15,6 +15,7 @@
 #include "sim.h"
 #include "sim_arch.h"
 #include <linux/sched.h>
+#include <linux/threads.h>
 
 /* The simulated machine's CPU count, the same everywhere (CMWQ_NR_CPUS overrides). */
 enum { SIM_NR_CPUS = 4 };
@@ -160,6 +161,35 @@ void sim_run_for(u64 ns)
 	/* A stray wake-up makes the fiber runnable early: wait again for the rest. */
 	while (sim_now_ns < until && !sim_frozen)
 		sim_sleep(sim_cur, until);
+}
+
+/* When each simulated CPU's last sim_burn_cpu() reservation ends (virtual ns). */
+static u64 sim_cpu_free_at[NR_CPUS];
+
+/**
+ * @brief Burn @p ns of the calling task's CPU, waiting first for the burns before it (see sim.h).
+ * @param ns virtual nanoseconds of CPU time
+ *
+ * Context: a task.  The CPU is granted first come, first served: the call
+ * reserves the interval after the CPU's last reservation, then runs until
+ * the interval's end with sim_run_for(), so its task stays TASK_RUNNING
+ * throughout, the wait for the CPU included (a preempted kernel task is
+ * runnable too).  A task bound to no CPU burns on a CPU of its own.
+ */
+void sim_burn_cpu(u64 ns)
+{
+	int cpu = current->cpu;
+	u64 start = sim_now_ns, end;
+
+	if (cpu < 0 || cpu >= NR_CPUS) {
+		sim_run_for(ns);
+		return;
+	}
+	if (sim_cpu_free_at[cpu] > start)
+		start = sim_cpu_free_at[cpu];
+	end = start + ns;
+	sim_cpu_free_at[cpu] = end;
+	sim_run_for(end - sim_now_ns);
 }
 
 /**

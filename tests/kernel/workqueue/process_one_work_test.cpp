@@ -149,3 +149,103 @@ TEST_CASE("process_one_work reports a work function that throws and goes on work
 	CHECK_FALSE(work_pending(&bad));
 	destroy_workqueue(wq);
 }
+
+#ifdef CMWQ_ARCH_SIM
+#include <linux/ktime.h>
+
+#include "arch/sim/sim.h"
+
+namespace {
+
+enum { HOG_MS = 50 };
+
+/* A hog that burns its CPU, and a follower that notes when it starts. */
+struct hog_and_follower {
+	struct work_struct hog, follower;
+	std::atomic<u64> hog_start{ 0 }, hog_end{ 0 }, follower_start{ 0 };
+	std::atomic<unsigned int> hog_flags{ 0 };
+};
+
+struct hog_and_follower *the_hf;
+
+void hog_fn(struct work_struct *)
+{
+	the_hf->hog_start = ktime_get_ns();
+	/* the worker's flags while its item runs: WORKER_CPU_INTENSIVE or not */
+	the_hf->hog_flags = READ_ONCE(current_wq_worker()->flags);
+	sim_burn_cpu((u64)HOG_MS * NSEC_PER_MSEC);
+	the_hf->hog_end = ktime_get_ns();
+}
+
+void follower_fn(struct work_struct *)
+{
+	the_hf->follower_start = ktime_get_ns();
+}
+
+/*
+ * Queue the hog on a workqueue with @p hog_flags and the follower on an
+ * ordinary one, both on CPU 0, once the hog runs; wait for both.
+ */
+void run_hog_then_follower(struct hog_and_follower *hf, unsigned int hog_flags)
+{
+	struct workqueue_struct *hog_wq = alloc_workqueue("pow_hog", hog_flags, 0);
+	struct workqueue_struct *wq = alloc_workqueue("pow_follower", 0, 0);
+
+	REQUIRE(hog_wq);
+	REQUIRE(wq);
+	the_hf = hf;
+	INIT_WORK(&hf->hog, hog_fn);
+	INIT_WORK(&hf->follower, follower_fn);
+	REQUIRE(queue_work_on(0, hog_wq, &hf->hog));
+	REQUIRE(wait_until([&] { return hf->hog_start != 0; }));
+	REQUIRE(queue_work_on(0, wq, &hf->follower));
+	flush_workqueue(hog_wq);
+	flush_workqueue(wq);
+	destroy_workqueue(wq);
+	destroy_workqueue(hog_wq);
+	the_hf = nullptr;
+}
+
+} // namespace
+
+TEST_CASE("process_one_work takes a WQ_CPU_INTENSIVE item out of concurrency management: the next item starts while it burns",
+	  "[ch:process_one_work]")
+{
+	auto hf = std::make_unique<hog_and_follower>();
+
+	run_hog_then_follower(hf.get(), WQ_CPU_INTENSIVE);
+	CHECK((hf->hog_flags & WORKER_CPU_INTENSIVE));
+	/* virtual time: the follower started before the hog's 50 ms were over */
+	CHECK(hf->follower_start != 0);
+	CHECK(hf->follower_start < hf->hog_end);
+	CHECK(hf->hog_end - hf->hog_start == (u64)HOG_MS * NSEC_PER_MSEC);
+}
+
+TEST_CASE("process_one_work keeps an ordinary item that burns its CPU counted: the next item waits for it",
+	  "[ch:process_one_work]")
+{
+	auto hf = std::make_unique<hog_and_follower>();
+
+	run_hog_then_follower(hf.get(), 0);
+	CHECK_FALSE((hf->hog_flags & WORKER_CPU_INTENSIVE));
+	CHECK(hf->follower_start >= hf->hog_end);
+}
+
+TEST_CASE("process_one_work counts a CPU-intensive item's worker again once the item is done",
+	  "[ch:process_one_work]")
+{
+	auto hf = std::make_unique<hog_and_follower>();
+	struct worker_pool *pool = &per_cpu(cpu_worker_pools, 0)[0];
+
+	run_hog_then_follower(hf.get(), WQ_CPU_INTENSIVE);
+	/* every worker of the pool idle again: none left uncounted, none counted twice */
+	CHECK(wait_until([&] { return atomic_read(&pool->nr_running) == 0; }));
+	struct worker *worker;
+	int intensive = 0;
+	mutex_lock(&wq_pool_attach_mutex);
+	for_each_pool_worker(worker, pool)
+		intensive += !!(READ_ONCE(worker->flags) & WORKER_CPU_INTENSIVE);
+	mutex_unlock(&wq_pool_attach_mutex);
+	CHECK(intensive == 0);
+}
+#endif /* CMWQ_ARCH_SIM */
