@@ -69,8 +69,14 @@ SIM_SEEDS  ?= 100000
 # The pictures the book embeds, each OUT:SCENARIO:FORMAT, drawn by
 # `wqsim SCENARIO --seed 1 --format FORMAT -o build/docs-gen/OUT.svg` under the
 # sim backend: the same bytes at every build until the code changes.
+# SCENARIO may carry params after commas: doc-example,max_active=2 is
+# `wqsim doc-example --param max_active=2`.
 WQSIM_FIGURES := timeline:mixed:svg burst:burst:svg blocking:blocking:svg \
-		 flush_running:flush_running:svg queue_to_run:one_item:sequence
+		 flush_running:flush_running:svg queue_to_run:one_item:sequence \
+		 doc_example_ma3:doc-example,max_active=3:svg \
+		 doc_example_ma2:doc-example,max_active=2:svg \
+		 doc_example_ma1:doc-example,max_active=1:svg \
+		 doc_example_intensive:doc-example,max_active=3,cpu_intensive=1:svg
 # The concept figures (build/docs-gen/<kind>.<ext>), each drawn by
 # `wq_diagram <kind>` from the constants or from a run under the sim backend.
 # The object graph (objgraph.dot) is wq_dump's, run over the sim too
@@ -403,6 +409,7 @@ endif
 		|| { $(call handout_picture,wq_dump,$(DOCS_GEN)/objgraph.dot); }
 	@for fig in $(WQSIM_FIGURES); do \
 		IFS=: read -r out s fmt <<<"$$fig"; \
+		s="$${s//,/ --param }"; \
 		echo "cmwq: $(BUILD)/bin/wqsim $$s --seed 1 --format $$fmt -o $(DOCS_GEN)/$$out.svg"; \
 		rm -f $(DOCS_GEN)/$$out.svg; \
 		if $(FIGURE_ENV) timeout 60 $(BUILD)/bin/wqsim $$s --seed 1 --format $$fmt -o $(DOCS_GEN)/$$out.svg.tmp; then \

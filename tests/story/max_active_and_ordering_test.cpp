@@ -6,6 +6,14 @@
 // pwq_dec_nr_in_flight) or one item at a time (scenarios/max_active_test.cpp counts the items
 // in flight); these look at whole runs on real workqueues, from the chapter's point of view.
 
+#include <algorithm> /* before the kernel headers: linux/sched.h defines "current" */
+#include <cstdlib>
+#include <cstring>
+#include <sstream>
+#include <string>
+#include <vector>
+#include <sys/wait.h>
+
 #include "kernel/workqueue/wq_fixtures.h"
 #include <linux/kthread.h>
 
@@ -267,3 +275,145 @@ TEST_CASE("max_active is per CPU: with max_active 1, an item on CPU 1 runs while
 	CHECK(first_still_running);
 	destroy_workqueue(wq);
 }
+
+#ifdef CMWQ_WQSIM_BIN
+namespace {
+
+/*
+ * The kernel documentation's example (Documentation/core-api/workqueue.rst,
+ * v5.9, "Example Execution Scenarios"), played by `wqsim doc-example` under
+ * the sim backend: virtual time, so the times are exact and the same under
+ * every seed.  Returns wqsim's text output ("" if it failed).
+ */
+std::string doc_example(const std::string &params, unsigned long seed)
+{
+	std::string out;
+	std::string cmd = "timeout 120 '";
+
+	cmd += CMWQ_WQSIM_BIN;
+	cmd += "' doc-example --seed " + std::to_string(seed) + " " + params + " 2>/dev/null";
+	int status = run_command(cmd, &out);
+	if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return "";
+	return out;
+}
+
+/* The event lines ("5 w1 starts and burns CPU"), in the order printed. */
+std::vector<std::string> doc_events(const std::string &out)
+{
+	std::vector<std::string> ev;
+	size_t at = out.find("# TIME IN MSECS EVENT\n");
+
+	if (at == std::string::npos)
+		return ev;
+	std::istringstream in(out.substr(at));
+	std::string line;
+	std::getline(in, line);
+	while (std::getline(in, line) && !line.empty() && line[0] != '#')
+		ev.push_back(line);
+	return ev;
+}
+
+/*
+ * The makespan of wqsim's summary line is @p ms, give or take the few
+ * microseconds the sim charges for spins on contended locks (one each).
+ */
+bool makespan_is(const std::string &out, int ms)
+{
+	size_t at = out.find("; makespan ");
+
+	if (at == std::string::npos)
+		return false;
+	double v = std::strtod(out.c_str() + at + strlen("; makespan "), nullptr);
+	return v >= ms && v < ms + 0.010;
+}
+
+bool has_line(const std::vector<std::string> &ev, const std::string &line)
+{
+	return std::find(ev.begin(), ev.end(), line) != ev.end();
+}
+
+} // namespace
+
+TEST_CASE("the documentation's example with max_active 3 or more on one CPU takes 25 ms, as its table says",
+	  "[ch:max_active_and_ordering]")
+{
+	for (unsigned long seed : { 1ul, 2ul, 7ul }) {
+		for (const char *p : { "--param max_active=3", "--param max_active=256" }) {
+			std::string out = doc_example(p, seed);
+			std::vector<std::string> ev = doc_events(out);
+
+			INFO("seed " << seed << " " << p << "\n" << out);
+			CHECK(makespan_is(out, 25));
+			CHECK(ev.size() == 10);
+			/* the documentation's table, line by line (ties may print in either order) */
+			for (const char *line :
+			     { "0 w0 starts and burns CPU", "5 w0 sleeps",
+			       "5 w1 starts and burns CPU", "10 w1 sleeps",
+			       "10 w2 starts and burns CPU", "15 w2 sleeps",
+			       "15 w0 wakes up and burns CPU", "20 w0 finishes",
+			       "20 w1 wakes up and finishes", "25 w2 wakes up and finishes" })
+				CHECK(has_line(ev, line));
+		}
+	}
+}
+
+TEST_CASE("the documentation's example with max_active 2 takes 35 ms: w2 waits for w0 to finish",
+	  "[ch:max_active_and_ordering]")
+{
+	for (unsigned long seed : { 1ul, 2ul, 7ul }) {
+		std::string out = doc_example("--param max_active=2", seed);
+		std::vector<std::string> ev = doc_events(out);
+
+		INFO("seed " << seed << "\n" << out);
+		CHECK(makespan_is(out, 35));
+		CHECK(ev.size() == 10);
+		for (const char *line :
+		     { "0 w0 starts and burns CPU", "5 w0 sleeps", "5 w1 starts and burns CPU",
+		       "10 w1 sleeps", "15 w0 wakes up and burns CPU", "20 w0 finishes",
+		       "20 w1 wakes up and finishes", "20 w2 starts and burns CPU", "25 w2 sleeps",
+		       "35 w2 wakes up and finishes" })
+			CHECK(has_line(ev, line));
+	}
+}
+
+TEST_CASE("the documentation's example with max_active 1 takes 50 ms, like its table of the original workqueue",
+	  "[ch:max_active_and_ordering]")
+{
+	std::string out = doc_example("--param max_active=1", 1);
+	std::vector<std::string> ev = doc_events(out);
+
+	INFO(out);
+	CHECK(makespan_is(out, 50));
+	CHECK(ev.size() == 10);
+	for (const char *line :
+	     { "0 w0 starts and burns CPU", "5 w0 sleeps", "15 w0 wakes up and burns CPU",
+	       "20 w0 finishes", "20 w1 starts and burns CPU", "25 w1 sleeps",
+	       "35 w1 wakes up and finishes", "35 w2 starts and burns CPU", "40 w2 sleeps",
+	       "50 w2 wakes up and finishes" })
+		CHECK(has_line(ev, line));
+}
+
+TEST_CASE("the documentation's example with w1 and w2 on a WQ_CPU_INTENSIVE workqueue takes 25 ms; both start at 5",
+	  "[ch:max_active_and_ordering]")
+{
+	for (unsigned long seed : { 1ul, 2ul, 7ul }) {
+		std::string out = doc_example("--param max_active=3 --param cpu_intensive=1", seed);
+		std::vector<std::string> ev = doc_events(out);
+
+		INFO("seed " << seed << "\n" << out);
+		CHECK(makespan_is(out, 25));
+		CHECK(ev.size() == 10);
+		/* both start as soon as w0 sleeps: neither waits for the other to sleep */
+		CHECK(has_line(ev, "5 w1 starts and burns CPU"));
+		CHECK(has_line(ev, "5 w2 starts and burns CPU"));
+		/* one CPU, first come first served: one burns 5..10, the other 10..15 */
+		CHECK((has_line(ev, "10 w1 sleeps") != has_line(ev, "10 w2 sleeps")));
+		CHECK((has_line(ev, "15 w1 sleeps") != has_line(ev, "15 w2 sleeps")));
+		CHECK(has_line(ev, "15 w0 wakes up and burns CPU"));
+		CHECK(has_line(ev, "20 w0 finishes"));
+		CHECK((has_line(ev, "25 w2 wakes up and finishes") ||
+		       has_line(ev, "25 w1 wakes up and finishes")));
+	}
+}
+#endif /* CMWQ_WQSIM_BIN */

@@ -189,6 +189,9 @@ int main(int argc, char **argv)
 	}
 	wqsim_args_format(&c.args, params, sizeof(params));
 	fputs(text.c_str(), out);
+	/* the scenario's own events, for the scenarios that tell them (doc-example) */
+	if (c.fmt == WQ_VIEW_TEXT && *wqsim_events())
+		fprintf(out, "# TIME IN MSECS EVENT\n%s", wqsim_events());
 	// [wqsim:summary]
 	if (c.fmt == WQ_VIEW_TEXT)
 		fprintf(out,

@@ -45,6 +45,13 @@ const struct wqsim_scenario wqsim_scenarios[] = {
 	    { "cpu", 0, 0, -1, "the CPU they are queued on" } },
 	  4,
 	  wqsim_run_mixed },
+	{ "doc-example",
+	  "the kernel documentation's w0, w1, w2 on one CPU, as its example tables (workqueue.rst)",
+	  { { "max_active", 3, 1, 512, "max_active of the workqueues" },
+	    { "cpu_intensive", 0, 0, 1, "1: w1 and w2 on a second, WQ_CPU_INTENSIVE workqueue" },
+	    { "cpu", 0, 0, -1, "the CPU they are queued on" } },
+	  3,
+	  wqsim_run_doc_example },
 };
 // [wqsim:scenarios-end]
 

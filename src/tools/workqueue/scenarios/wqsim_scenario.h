@@ -93,11 +93,25 @@ bool wqsim_parse_whole(const char *s, unsigned long long *out);
 /** @brief Everything has run: end the process with parked tasks left parked. */
 [[noreturn]] void wqsim_exit(int status);
 
-/* The scenarios' code (timed.cpp, flush_running.cpp). */
+/**
+ * @brief Add one line to the scenario's own list of events (events.cpp).
+ * @param fmt printf format of the line, without its newline
+ *
+ * For scenarios that tell what their items did in the words of the text
+ * they illustrate; wqsim's text format prints the list before the summary.
+ * Context: a task of the run (one runs at a time under the sim).
+ */
+void wqsim_event(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/** @brief Every line wqsim_event() added so far, each ending in a newline ("" if none). */
+const char *wqsim_events(void);
+
+/* The scenarios' code (timed.cpp, flush_running.cpp, doc_example.cpp). */
 void wqsim_run_burst(const struct wqsim_args *a, char *note, size_t note_len);
 void wqsim_run_blocking(const struct wqsim_args *a, char *note, size_t note_len);
 void wqsim_run_mixed(const struct wqsim_args *a, char *note, size_t note_len);
 void wqsim_run_flush_running(const struct wqsim_args *a, char *note, size_t note_len);
 void wqsim_run_one_item(const struct wqsim_args *a, char *note, size_t note_len);
+void wqsim_run_doc_example(const struct wqsim_args *a, char *note, size_t note_len);
 
 #endif /* _CMWQ_TOOLS_WQSIM_SCENARIO_H */
