@@ -174,10 +174,15 @@ struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags, in
 	__printf(1, 4);
 void destroy_workqueue(struct workqueue_struct *wq);
 
+struct workqueue_attrs;
+struct workqueue_attrs *alloc_workqueue_attrs(void);
+void free_workqueue_attrs(struct workqueue_attrs *attrs);
+
 bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work);
 void flush_workqueue(struct workqueue_struct *wq);
 void drain_workqueue(struct workqueue_struct *wq);
 bool flush_work(struct work_struct *work);
+void workqueue_set_max_active(struct workqueue_struct *wq, int max_active);
 struct work_struct *current_work(void);
 
 void workqueue_init_early(void);

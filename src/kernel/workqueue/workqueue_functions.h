@@ -94,11 +94,10 @@ bool start_flush_work(struct work_struct *work, struct wq_barrier *barr, bool fr
 bool __flush_work(struct work_struct *work, bool from_cancel);
 
 /* Attributes, pools, pwqs, workqueues */
-struct workqueue_attrs *alloc_workqueue_attrs(void);
-void free_workqueue_attrs(struct workqueue_attrs *attrs);
+/* alloc_workqueue_attrs(), free_workqueue_attrs(): API, in <linux/workqueue.h> */
 int init_worker_pool(struct worker_pool *pool);
 void rcu_free_wq(struct rcu_head *rcu);
-void workqueue_set_max_active(struct workqueue_struct *wq, int max_active);
+/* workqueue_set_max_active(): API, in <linux/workqueue.h> */
 void pwq_adjust_max_active(struct pool_workqueue *pwq);
 void init_pwq(struct pool_workqueue *pwq, struct workqueue_struct *wq, struct worker_pool *pool);
 void link_pwq(struct pool_workqueue *pwq);
