@@ -25,7 +25,7 @@ void idle_worker_timeout(struct timer_list *t)
 
 		/* the tail of the idle stack has idled longest */
 		worker = list_entry(pool->idle_list.prev, struct worker, entry);
-		expires = worker->last_active + IDLE_WORKER_TIMEOUT;
+		expires = worker->last_active + READ_ONCE(wq_idle_worker_timeout);
 
 		if (time_before(jiffies, expires)) {
 			mod_timer(&pool->idle_timer, expires);

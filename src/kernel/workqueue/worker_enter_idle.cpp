@@ -30,7 +30,7 @@ void worker_enter_idle(struct worker *worker)
 	trace_workqueue_worker_idle(worker); /* cmwq's event: counted idle, on the list */
 
 	if (too_many_workers(pool) && !timer_pending(&pool->idle_timer))
-		mod_timer(&pool->idle_timer, jiffies + IDLE_WORKER_TIMEOUT);
+		mod_timer(&pool->idle_timer, jiffies + READ_ONCE(wq_idle_worker_timeout));
 
 	/* Everyone idle yet somebody counted as running: the accounting is broken. */
 	WARN_ON_ONCE(!(pool->flags & POOL_DISASSOCIATED) && pool->nr_workers == pool->nr_idle &&

@@ -4,10 +4,14 @@
 #include <linux/export.h>
 #include "workqueue_internal.h"
 
+#include <stdlib.h>
+
 /* ---- the globals of kernel/workqueue.c, in its order ---- */
 
 bool wq_power_efficient;  /* workqueue.power_efficient: off, as in most configurations */
 bool wq_online;           /* set by workqueue_init(): kworkers may be created */
+/* cmwq: IDLE_WORKER_TIMEOUT as a knob (CMWQ_IDLE_WORKER_TIMEOUT_MS, or a test sets it) */
+unsigned long wq_idle_worker_timeout = IDLE_WORKER_TIMEOUT;
 
 DEFINE_MUTEX(wq_pool_mutex);        /* protects pools and the workqueues list */
 DEFINE_MUTEX(wq_pool_attach_mutex); /* protects attaching workers to pools */
@@ -44,7 +48,22 @@ EXPORT_SYMBOL_GPL(system_power_efficient_wq);
 void workqueue_init_early(void)
 {
 	int std_nice[NR_STD_WORKER_POOLS] = { 0, HIGHPRI_NICE_LEVEL };
+	const char *idle_ms = getenv("CMWQ_IDLE_WORKER_TIMEOUT_MS");
 	int i, cpu;
+
+	// [workqueue_init_early:idle-timeout]
+	/* cmwq only: how long an extra idle worker lives, for tests and demonstrations */
+	if (idle_ms && *idle_ms) {
+		char *end;
+		unsigned long ms = strtoul(idle_ms, &end, 10);
+
+		if (*end == '\0' && ms > 0)
+			wq_idle_worker_timeout = msecs_to_jiffies((unsigned int)ms);
+		else
+			pr_warn("workqueue: CMWQ_IDLE_WORKER_TIMEOUT_MS=%s is not a positive number of ms; keeping %u ms\n",
+				idle_ms, jiffies_to_msecs(IDLE_WORKER_TIMEOUT));
+	}
+	// [workqueue_init_early:idle-timeout-end]
 
 	BUILD_BUG_ON(alignof(struct pool_workqueue) < (1 << WORK_STRUCT_FLAG_BITS));
 

@@ -217,6 +217,13 @@ extern struct mutex wq_pool_attach_mutex; /**< protects attaching and detaching 
 extern raw_spinlock_t wq_mayday_lock;     /**< protects wq->maydays */
 extern struct list_head workqueues;       /**< PR: every workqueue */
 extern bool wq_online;                    /**< kworkers can be created */
+/**
+ * How long an extra idle worker lives, in jiffies (cmwq): IDLE_WORKER_TIMEOUT
+ * unless CMWQ_IDLE_WORKER_TIMEOUT_MS said otherwise at boot; a test may set
+ * it (WRITE_ONCE).  Read with READ_ONCE by worker_enter_idle() and
+ * idle_worker_timeout().
+ */
+extern unsigned long wq_idle_worker_timeout;
 extern bool wq_forked_child;              /**< this process is a fork() child: it has no kworkers */
 extern bool wq_power_efficient;           /**< workqueue.power_efficient */
 extern bool workqueue_freezing;           /**< PL: a freeze is in progress */

@@ -169,3 +169,57 @@ TEST_CASE("idle_worker_timeout destroys nobody before IDLE_WORKER_TIMEOUT and re
 	free_fakes(pool, f);
 	test_pool_destroy(pool);
 }
+
+namespace {
+
+enum { SHRINK_ITEMS = 8 };
+
+void shrink_sleeper_fn(struct work_struct *)
+{
+	msleep(20);
+}
+
+int pool_workers(struct worker_pool *pool)
+{
+	raw_spin_lock_irq(&pool->lock);
+	int n = pool->nr_workers;
+	raw_spin_unlock_irq(&pool->lock);
+	return n;
+}
+
+} // namespace
+
+TEST_CASE("after a burst the pool shrinks back to two idle workers once they have idled wq_idle_worker_timeout",
+	  "[ch:idle_worker_timeout]")
+{
+	const int cpu = (int)nr_cpu_ids - 1;
+	struct worker_pool *pool = &per_cpu(cpu_worker_pools, cpu)[0];
+	unsigned long saved = READ_ONCE(wq_idle_worker_timeout);
+	struct work_struct items[SHRINK_ITEMS];
+	struct workqueue_struct *wq = alloc_workqueue("iwt_burst", 0, 0);
+
+	REQUIRE(wq);
+	/* the test knob: 50 ms instead of five minutes */
+	WRITE_ONCE(wq_idle_worker_timeout, msecs_to_jiffies(50));
+	/* items that sleep: each sleep starts the next item in another worker */
+	for (struct work_struct &w : items) {
+		INIT_WORK(&w, shrink_sleeper_fn);
+		REQUIRE(queue_work_on(cpu, wq, &w));
+	}
+	flush_workqueue(wq);
+	int after_burst = pool_workers(pool);
+	INFO("workers after the burst: " << after_burst);
+	REQUIRE(after_burst > 2);
+
+	/* a timer armed before the knob changed keeps its old expiry: arm it again */
+	mod_timer(&pool->idle_timer, jiffies + READ_ONCE(wq_idle_worker_timeout));
+	CHECK(wait_until([&] { return pool_workers(pool) <= 2; }));
+	raw_spin_lock_irq(&pool->lock);
+	int workers = pool->nr_workers, idle = pool->nr_idle;
+	raw_spin_unlock_irq(&pool->lock);
+	CHECK(workers == 2);
+	CHECK(idle == 2);
+
+	WRITE_ONCE(wq_idle_worker_timeout, saved);
+	destroy_workqueue(wq);
+}
