@@ -9,6 +9,7 @@
 #include <algorithm> /* before the kernel headers: linux/sched.h defines "current" */
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -333,65 +334,59 @@ bool has_line(const std::vector<std::string> &ev, const std::string &line)
 	return std::find(ev.begin(), ev.end(), line) != ev.end();
 }
 
+/*
+ * Play the example with @p params under each of @p seeds and check it against
+ * one of the documentation's tables: the makespan and every event line (ties
+ * may print in either order, so each line is looked up, not compared in turn).
+ */
+void check_doc_table(const char *params, std::initializer_list<unsigned long> seeds, int ms,
+		     std::initializer_list<const char *> table)
+{
+	for (unsigned long seed : seeds) {
+		std::string out = doc_example(params, seed);
+		std::vector<std::string> ev = doc_events(out);
+
+		INFO("seed " << seed << " " << params << "\n" << out);
+		CHECK(makespan_is(out, ms));
+		CHECK(ev.size() == table.size());
+		for (const char *line : table)
+			CHECK(has_line(ev, line));
+	}
+}
+
 } // namespace
 
 TEST_CASE("the documentation's example with max_active 3 or more on one CPU takes 25 ms, as its table says",
 	  "[ch:max_active_and_ordering]")
 {
-	for (unsigned long seed : { 1ul, 2ul, 7ul }) {
-		for (const char *p : { "--param max_active=3", "--param max_active=256" }) {
-			std::string out = doc_example(p, seed);
-			std::vector<std::string> ev = doc_events(out);
-
-			INFO("seed " << seed << " " << p << "\n" << out);
-			CHECK(makespan_is(out, 25));
-			CHECK(ev.size() == 10);
-			/* the documentation's table, line by line (ties may print in either order) */
-			for (const char *line :
-			     { "0 w0 starts and burns CPU", "5 w0 sleeps",
-			       "5 w1 starts and burns CPU", "10 w1 sleeps",
-			       "10 w2 starts and burns CPU", "15 w2 sleeps",
-			       "15 w0 wakes up and burns CPU", "20 w0 finishes",
-			       "20 w1 wakes up and finishes", "25 w2 wakes up and finishes" })
-				CHECK(has_line(ev, line));
-		}
-	}
+	for (const char *p : { "--param max_active=3", "--param max_active=256" })
+		check_doc_table(p, { 1, 2, 7 }, 25,
+				{ "0 w0 starts and burns CPU", "5 w0 sleeps",
+				  "5 w1 starts and burns CPU", "10 w1 sleeps",
+				  "10 w2 starts and burns CPU", "15 w2 sleeps",
+				  "15 w0 wakes up and burns CPU", "20 w0 finishes",
+				  "20 w1 wakes up and finishes", "25 w2 wakes up and finishes" });
 }
 
 TEST_CASE("the documentation's example with max_active 2 takes 35 ms: w2 waits for w0 to finish",
 	  "[ch:max_active_and_ordering]")
 {
-	for (unsigned long seed : { 1ul, 2ul, 7ul }) {
-		std::string out = doc_example("--param max_active=2", seed);
-		std::vector<std::string> ev = doc_events(out);
-
-		INFO("seed " << seed << "\n" << out);
-		CHECK(makespan_is(out, 35));
-		CHECK(ev.size() == 10);
-		for (const char *line :
-		     { "0 w0 starts and burns CPU", "5 w0 sleeps", "5 w1 starts and burns CPU",
-		       "10 w1 sleeps", "15 w0 wakes up and burns CPU", "20 w0 finishes",
-		       "20 w1 wakes up and finishes", "20 w2 starts and burns CPU", "25 w2 sleeps",
-		       "35 w2 wakes up and finishes" })
-			CHECK(has_line(ev, line));
-	}
+	check_doc_table("--param max_active=2", { 1, 2, 7 }, 35,
+			{ "0 w0 starts and burns CPU", "5 w0 sleeps", "5 w1 starts and burns CPU",
+			  "10 w1 sleeps", "15 w0 wakes up and burns CPU", "20 w0 finishes",
+			  "20 w1 wakes up and finishes", "20 w2 starts and burns CPU",
+			  "25 w2 sleeps", "35 w2 wakes up and finishes" });
 }
 
 TEST_CASE("the documentation's example with max_active 1 takes 50 ms, like its table of the original workqueue",
 	  "[ch:max_active_and_ordering]")
 {
-	std::string out = doc_example("--param max_active=1", 1);
-	std::vector<std::string> ev = doc_events(out);
-
-	INFO(out);
-	CHECK(makespan_is(out, 50));
-	CHECK(ev.size() == 10);
-	for (const char *line :
-	     { "0 w0 starts and burns CPU", "5 w0 sleeps", "15 w0 wakes up and burns CPU",
-	       "20 w0 finishes", "20 w1 starts and burns CPU", "25 w1 sleeps",
-	       "35 w1 wakes up and finishes", "35 w2 starts and burns CPU", "40 w2 sleeps",
-	       "50 w2 wakes up and finishes" })
-		CHECK(has_line(ev, line));
+	check_doc_table("--param max_active=1", { 1 }, 50,
+			{ "0 w0 starts and burns CPU", "5 w0 sleeps",
+			  "15 w0 wakes up and burns CPU", "20 w0 finishes",
+			  "20 w1 starts and burns CPU", "25 w1 sleeps",
+			  "35 w1 wakes up and finishes", "35 w2 starts and burns CPU",
+			  "40 w2 sleeps", "50 w2 wakes up and finishes" });
 }
 
 TEST_CASE("the documentation's example with w1 and w2 on a WQ_CPU_INTENSIVE workqueue takes 25 ms; both start at 5",
