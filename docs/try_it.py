@@ -15,8 +15,8 @@ What a Try it command may be (anything else is rejected with the reason):
 * ``make test T=<chapter>``: the tests of one chapter;
 * ``build/bin/<program> ...``: a program of the build (wq_dump, wqsim,
   wq_diagram, the test binaries), optionally after environment settings
-  such as ``CMWQ_NR_CPUS=1`` or ``WQ_SEED=3`` (also ``CMWQ_SIM_STRATEGY``
-  and ``CMWQ_SIM_TRACE``);
+  such as ``CMWQ_NR_CPUS=1`` or ``WQ_SEED=3`` (also ``CMWQ_SIM_STRATEGY``,
+  ``CMWQ_SIM_TRACE`` and ``CMWQ_IDLE_WORKER_TIMEOUT_MS``);
 * ``cat``, ``head``, ``tail``, ``grep`` or ``wc`` reading files under build/;
 * any of those, standard error included (``2>&1``), piped (``|``) into
   ``head``, ``tail``, ``grep``, ``wc``, ``sort``, ``uniq``, ``cut`` or
@@ -65,7 +65,13 @@ TIMEOUT = 90
 TAIL_LINES = 15
 
 TITLE_CHARS = "=-~^\"'`#*+:.<>_"
-ENV_NAMES = {"CMWQ_NR_CPUS", "WQ_SEED", "CMWQ_SIM_STRATEGY", "CMWQ_SIM_TRACE"}
+ENV_NAMES = {
+    "CMWQ_NR_CPUS",
+    "WQ_SEED",
+    "CMWQ_SIM_STRATEGY",
+    "CMWQ_SIM_TRACE",
+    "CMWQ_IDLE_WORKER_TIMEOUT_MS",
+}
 PIPE_PROGRAMS = {"head", "tail", "grep", "wc", "sort", "uniq", "cut", "md5sum"}
 FILE_PROGRAMS = {"cat", "head", "tail", "grep", "wc"}
 FORBIDDEN = re.compile(r"[;&<>`]|\$\(|\|\|")
