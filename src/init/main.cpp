@@ -7,6 +7,7 @@
  * system workqueues exist.
  */
 #include <linux/cpu.h>
+#include <linux/topology.h>
 #include <linux/export.h>
 #include <linux/fault-inject.h>
 #include <linux/init.h>
@@ -39,6 +40,7 @@ __attribute__((constructor(101))) static void start_kernel(void)
 {
 	arch_boot();
 	smp_init();
+	numa_init();
 	init_timers();
 	rcu_init();
 	workqueue_init_early();

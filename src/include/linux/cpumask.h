@@ -75,9 +75,41 @@ static inline void free_cpumask_var(cpumask_var_t) { }
 #define for_each_possible_cpu(cpu) for_each_cpu((cpu), cpu_possible_mask)
 #define for_each_online_cpu(cpu) for_each_cpu((cpu), cpu_online_mask)
 
-/* cmwq models one NUMA node. */
-#define NUMA_NO_NODE (-1)
-#define nr_node_ids 1
-static inline int cpu_to_node(int) { return 0; }
+/* The set of CPUs in both @a and @b; true if it is not empty. */
+static inline bool cpumask_and(struct cpumask *d, const struct cpumask *a, const struct cpumask *b)
+{
+	unsigned long any = 0;
+
+	for (unsigned int i = 0; i < BITS_TO_LONGS(NR_CPUS); i++)
+		any |= d->bits[i] = a->bits[i] & b->bits[i];
+	return any != 0;
+}
+/* True if every CPU of @a is also in @b. */
+static inline bool cpumask_subset(const struct cpumask *a, const struct cpumask *b)
+{
+	for (unsigned int i = 0; i < BITS_TO_LONGS(NR_CPUS); i++)
+		if (a->bits[i] & ~b->bits[i])
+			return false;
+	return true;
+}
+/* The first CPU in both @a and @b, or nr_cpu_ids. */
+static inline unsigned int cpumask_first_and(const struct cpumask *a, const struct cpumask *b)
+{
+	for (unsigned int c = 0; c < nr_cpu_ids; c++)
+		if (cpumask_test_cpu(c, a) && cpumask_test_cpu(c, b))
+			return c;
+	return nr_cpu_ids;
+}
+/* The next CPU after @n in both @a and @b, or nr_cpu_ids. */
+static inline unsigned int cpumask_next_and(int n, const struct cpumask *a, const struct cpumask *b)
+{
+	for (unsigned int c = n + 1; c < nr_cpu_ids; c++)
+		if (cpumask_test_cpu(c, a) && cpumask_test_cpu(c, b))
+			return c;
+	return nr_cpu_ids;
+}
+
+/* The NUMA nodes (linux/nodemask.h, linux/topology.h) are defined over CPU masks. */
+#include <linux/topology.h>
 
 #endif

@@ -7,6 +7,8 @@
 #include <linux/hash.h>
 
 #define DECLARE_HASHTABLE(name, bits) struct hlist_head name[1 << (bits)]
+/* A table that starts empty (an empty hlist_head is all zeroes). */
+#define DEFINE_HASHTABLE(name, bits) struct hlist_head name[1 << (bits)] = {}
 #define HASH_SIZE(name) (ARRAY_SIZE(name))
 #define HASH_BITS(name) (__builtin_ctzl(HASH_SIZE(name)))
 

@@ -138,7 +138,7 @@ void destroy_work_on_stack(struct work_struct *work);
 /** @brief Workqueue flags for alloc_workqueue() (v5.9 values). */
 // [workqueue_struct:flags]
 enum {
-	WQ_UNBOUND = 1 << 1,         /**< not bound to a CPU (not available yet in cmwq) */
+	WQ_UNBOUND = 1 << 1,         /**< served by unbound pools: any CPU of its attrs, per NUMA node */
 	WQ_FREEZABLE = 1 << 2,       /**< frozen during suspend */
 	WQ_MEM_RECLAIM = 1 << 3,     /**< must make progress under memory pressure (rescuer) */
 	WQ_HIGHPRI = 1 << 4,         /**< served by the high-priority pools */
@@ -159,6 +159,29 @@ enum {
 };
 // [workqueue_struct:flags-end]
 
+/** The max_active of system_unbound_wq: WQ_MAX_UNBOUND_PER_CPU per CPU, at least WQ_MAX_ACTIVE. */
+#define WQ_UNBOUND_MAX_ACTIVE                                                                      \
+	((int)(WQ_MAX_UNBOUND_PER_CPU * nr_cpu_ids) > WQ_MAX_ACTIVE ?                              \
+		 (int)(WQ_MAX_UNBOUND_PER_CPU * nr_cpu_ids) :                                       \
+		 (int)WQ_MAX_ACTIVE)
+
+/**
+ * @brief The attributes of an unbound workqueue, and of the pool that serves it.
+ *
+ * Two unbound workqueues whose attributes compare equal (nice and cpumask)
+ * share one pool.  Change a workqueue's with apply_workqueue_attrs().
+ */
+struct workqueue_attrs {
+	int nice;              /**< nice level of the workers */
+	cpumask_var_t cpumask; /**< CPUs the workers may run on */
+	/**
+	 * Do not split the workqueue into one pwq per NUMA node.  Not a
+	 * property of a pool: it changes only how apply_workqueue_attrs()
+	 * picks pools, so the pool hash and equality ignore it.
+	 */
+	bool no_numa;
+};
+
 /** The standard workqueue: per-CPU, normal priority ("events"). */
 extern struct workqueue_struct *system_wq;
 /** Like system_wq, served by the high-priority pools ("events_highpri"). */
@@ -167,8 +190,15 @@ extern struct workqueue_struct *system_highpri_wq;
 extern struct workqueue_struct *system_long_wq;
 /** Like system_wq, frozen during suspend ("events_freezable"). */
 extern struct workqueue_struct *system_freezable_wq;
+/**
+ * Unbound ("events_unbound"): its items run on any CPU of the caller's NUMA
+ * node, as soon as a worker is free (max_active WQ_UNBOUND_MAX_ACTIVE).
+ */
+extern struct workqueue_struct *system_unbound_wq;
 /** Per-CPU unless power-efficient mode is on ("events_power_efficient"). */
 extern struct workqueue_struct *system_power_efficient_wq;
+/** Like system_power_efficient_wq, frozen during suspend ("events_freezable_power_efficient"). */
+extern struct workqueue_struct *system_freezable_power_efficient_wq;
 
 struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags, int max_active, ...)
 	__printf(1, 4);
@@ -177,6 +207,7 @@ void destroy_workqueue(struct workqueue_struct *wq);
 struct workqueue_attrs;
 struct workqueue_attrs *alloc_workqueue_attrs(void);
 void free_workqueue_attrs(struct workqueue_attrs *attrs);
+int apply_workqueue_attrs(struct workqueue_struct *wq, const struct workqueue_attrs *attrs);
 
 bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work);
 void flush_workqueue(struct workqueue_struct *wq);

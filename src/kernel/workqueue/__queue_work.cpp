@@ -11,7 +11,8 @@
  *
  * The steps: refuse a workqueue that is being drained or destroyed (unless
  * the caller is one of its own items), a work without a function, and any
- * work in a fork() child (which has no kworkers); pick the pwq of the CPU; if the item
+ * work in a fork() child (which has no kworkers); pick the pwq of the CPU
+ * (for an unbound workqueue, of the CPU's NUMA node); if the item
  * still runs on another pool, queue it behind that run instead, so that it
  * never runs twice at once; count it in its flush color; make it active if
  * max_active allows, else park it on the delayed list; insert.
@@ -77,17 +78,27 @@ void __queue_work(int cpu, struct workqueue_struct *wq, struct work_struct *work
 	}
 	// [__queue_work:forked-end]
 
-	rcu_read_lock();
-
-	// [__queue_work:pick]
-	if (req_cpu == WORK_CPU_UNBOUND)
-		cpu = raw_smp_processor_id();
-	if (unlikely((unsigned int)cpu >= nr_cpu_ids)) {
+	// [__queue_work:bad-cpu]
+	if (unlikely(req_cpu != WORK_CPU_UNBOUND && req_cpu >= nr_cpu_ids)) {
 		WARN(1, "workqueue: %s: work %s queued on cpu %d, but there are %u CPUs; using cpu 0",
 		     __func__, work->name, cpu, nr_cpu_ids);
 		cpu = 0;
 	}
-	pwq = per_cpu_ptr(wq->cpu_pwqs, cpu);
+	// [__queue_work:bad-cpu-end]
+
+	rcu_read_lock();
+retry:
+	// [__queue_work:pick]
+	if (wq->flags & WQ_UNBOUND) {
+		/* an unbound workqueue: the pwq of the node of the CPU asked for (or chosen) */
+		if (req_cpu == WORK_CPU_UNBOUND)
+			cpu = wq_select_unbound_cpu(raw_smp_processor_id());
+		pwq = unbound_pwq_by_node(wq, cpu_to_node(cpu));
+	} else {
+		if (req_cpu == WORK_CPU_UNBOUND)
+			cpu = raw_smp_processor_id();
+		pwq = per_cpu_ptr(wq->cpu_pwqs, cpu);
+	}
 	// [__queue_work:pick-end]
 
 	// [__queue_work:non-reentrancy]
@@ -116,9 +127,24 @@ void __queue_work(int cpu, struct workqueue_struct *wq, struct work_struct *work
 	}
 	// [__queue_work:non-reentrancy-end]
 
-	/* Per-CPU pwqs hold their base reference for the workqueue's whole life. */
-	if (unlikely(!pwq->refcnt))
+	// [__queue_work:retry]
+	/*
+	 * An unbound pwq may have lost its last reference while we looked it up
+	 * (new attrs replaced it, and its last work finished): it is about to be
+	 * released.  Pick again; the table already holds its replacement.  A pwq
+	 * is never released while it has works or before its replacement is
+	 * installed, so this makes progress.
+	 */
+	if (unlikely(!pwq->refcnt)) {
+		if (wq->flags & WQ_UNBOUND) {
+			raw_spin_unlock(&pwq->pool->lock);
+			cpu_relax();
+			goto retry;
+		}
+		/* per-CPU pwqs hold their base reference for the workqueue's whole life */
 		WARN_ONCE(true, "workqueue: per-cpu pwq for %s on cpu%d has 0 refcnt", wq->name, cpu);
+	}
+	// [__queue_work:retry-end]
 
 	trace_workqueue_queue_work(req_cpu, pwq, work);
 

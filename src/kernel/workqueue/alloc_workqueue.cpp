@@ -9,19 +9,22 @@
 /**
  * @brief Create a workqueue.
  * @param fmt printf-style format of its name
- * @param flags WQ_* flags; cmwq serves 0, WQ_HIGHPRI, WQ_CPU_INTENSIVE, WQ_FREEZABLE,
- *              WQ_MEM_RECLAIM (without a rescuer yet) and WQ_POWER_EFFICIENT
- * @param max_active how many of its works may be active per CPU; 0 means WQ_DFL_ACTIVE
+ * @param flags WQ_* flags; cmwq serves 0, WQ_UNBOUND, WQ_HIGHPRI, WQ_CPU_INTENSIVE,
+ *              WQ_FREEZABLE, WQ_MEM_RECLAIM (without a rescuer yet) and WQ_POWER_EFFICIENT
+ * @param max_active how many of its works may be active per CPU (per pwq: per
+ *                   node for an unbound one); 0 means WQ_DFL_ACTIVE
  *
- * A workqueue owns no threads.  It gets one pool_workqueue per CPU, linking
- * it to that CPU's normal (or, for WQ_HIGHPRI, high-priority) pool, whose
- * workers it shares with every other workqueue.
+ * A workqueue owns no threads.  A per-CPU one gets one pool_workqueue per
+ * CPU, linking it to that CPU's normal (or, for WQ_HIGHPRI, high-priority)
+ * pool, whose workers it shares with every other workqueue.  An unbound one
+ * gets pwqs to unbound pools, shared by every workqueue with equal attrs.
  *
  * Context: may sleep.
  * @return the workqueue, or NULL on failure
  */
 struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags, int max_active, ...)
 {
+	size_t tbl_size = 0;
 	va_list args;
 	struct workqueue_struct *wq;
 	struct pool_workqueue *pwq;
@@ -34,22 +37,26 @@ struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags, in
 	if ((flags & WQ_POWER_EFFICIENT) && wq_power_efficient)
 		flags |= WQ_UNBOUND;
 
-	wq = kzalloc(sizeof(*wq), GFP_KERNEL);
+	// [alloc_workqueue:alloc]
+	/* an unbound workqueue carries its per-node pwq table at its end */
+	if (flags & WQ_UNBOUND)
+		tbl_size = nr_node_ids * sizeof(wq->numa_pwq_tbl[0]);
+
+	wq = kzalloc(sizeof(*wq) + tbl_size, GFP_KERNEL);
 	if (!wq)
 		return NULL;
+
+	if (flags & WQ_UNBOUND) {
+		wq->unbound_attrs = alloc_workqueue_attrs();
+		if (!wq->unbound_attrs)
+			goto err_free_wq;
+	}
+	// [alloc_workqueue:alloc-end]
 
 	va_start(args, max_active);
 	vsnprintf(wq->name, sizeof(wq->name), fmt, args);
 	va_end(args);
 
-	// [alloc_workqueue:unsupported]
-	if (flags & WQ_UNBOUND) {
-		pr_err("workqueue: alloc_workqueue(\"%s\"): WQ_UNBOUND workqueues are not in cmwq yet\n",
-		       wq->name);
-		kfree(wq);
-		return NULL;
-	}
-	// [alloc_workqueue:unsupported-end]
 
 	max_active = max_active ?: WQ_DFL_ACTIVE;
 	max_active = wq_clamp_max_active(max_active, flags, wq->name);
@@ -92,6 +99,7 @@ struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags, in
 
 err_free_wq:
 	free_percpu(wq->cpu_pwqs);
+	free_workqueue_attrs(wq->unbound_attrs);
 	kfree(wq);
 	return NULL;
 }

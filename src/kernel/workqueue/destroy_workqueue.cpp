@@ -15,6 +15,7 @@
  * the global list and is freed after an RCU grace period.  If, against
  * the rules, something is still in flight afterwards, it is reported and
  * the workqueue is left alone (leaked) rather than freed under the item.
+ * An unbound workqueue is freed when its last pwq is released.
  * A flush barrier that has woken its flusher but not yet dropped its pwq
  * reference is not such a thing: destroy_workqueue() waits for it briefly.
  * A NULL @p wq, a second call, and a call from one of @p wq's own works
@@ -26,7 +27,7 @@ void destroy_workqueue(struct workqueue_struct *wq)
 {
 	// [lab:destroy_workqueue]
 	struct pool_workqueue *pwq;
-	int tries;
+	int tries, node;
 
 	// [destroy_workqueue:twice]
 	if (WARN(!wq, "workqueue: %s: NULL workqueue", __func__))
@@ -97,7 +98,29 @@ void destroy_workqueue(struct workqueue_struct *wq)
 	mutex_unlock(&wq_pool_mutex);
 
 	WRITE_ONCE(wq->flags, wq->flags | __WQ_DESTROYED);
-	call_rcu(&wq->rcu, rcu_free_wq);
+
+	// [destroy_workqueue:free]
+	if (!(wq->flags & WQ_UNBOUND)) {
+		/* per-CPU pwqs never drop their base reference: free it all now */
+		call_rcu(&wq->rcu, rcu_free_wq);
+	} else {
+		/*
+		 * Nobody else reaches @wq now.  Put the base references of the
+		 * node table's pwqs and of the default pwq; the release of the
+		 * last pwq (pwq_unbound_release_workfn()) frees @wq.
+		 */
+		for_each_node(node) {
+			pwq = rcu_access_pointer(wq->numa_pwq_tbl[node]);
+			RCU_INIT_POINTER(wq->numa_pwq_tbl[node], NULL);
+			put_pwq_unlocked(pwq);
+		}
+
+		/* @wq may be freed as soon as this is put: do not touch it after */
+		pwq = wq->dfl_pwq;
+		wq->dfl_pwq = NULL;
+		put_pwq_unlocked(pwq);
+	}
+	// [destroy_workqueue:free-end]
 	// [lab:destroy_workqueue-end]
 }
 EXPORT_SYMBOL_GPL(destroy_workqueue);

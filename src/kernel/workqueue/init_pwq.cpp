@@ -29,4 +29,5 @@ void init_pwq(struct pool_workqueue *pwq, struct workqueue_struct *wq, struct wo
 	INIT_LIST_HEAD(&pwq->delayed_works);
 	INIT_LIST_HEAD(&pwq->pwqs_node);
 	INIT_LIST_HEAD(&pwq->mayday_node);
+	INIT_WORK(&pwq->unbound_release_work, pwq_unbound_release_workfn);
 }

@@ -31,10 +31,8 @@ bool manage_workers(struct worker *worker)
 
 	pool->manager = NULL;
 	pool->flags &= ~POOL_MANAGER_ACTIVE;
-	/*
-	 * The kernel wakes here whoever waits for the manager to leave
-	 * (put_unbound_pool()).  cmwq has no unbound pools yet, so nobody does.
-	 */
+	/* put_unbound_pool() may be waiting for the manager to leave */
+	rcuwait_wake_up(&manager_wait);
 	return true;
 	// [lab:manage_workers-end]
 }

@@ -105,4 +105,32 @@ int alloc_and_link_pwqs(struct workqueue_struct *wq);
 int wq_clamp_max_active(int max_active, unsigned int flags, const char *name);
 bool pwq_busy(struct pool_workqueue *pwq);
 
+/* Unbound workqueues: attrs, unbound pools and pwqs, applying attrs */
+struct apply_wqattrs_ctx;
+int wq_select_unbound_cpu(int cpu);
+struct pool_workqueue *unbound_pwq_by_node(struct workqueue_struct *wq, int node);
+void copy_workqueue_attrs(struct workqueue_attrs *to, const struct workqueue_attrs *from);
+u32 wqattrs_hash(const struct workqueue_attrs *attrs);
+bool wqattrs_equal(const struct workqueue_attrs *a, const struct workqueue_attrs *b);
+void rcu_free_pool(struct rcu_head *rcu);
+bool wq_manager_inactive(struct worker_pool *pool);
+void put_unbound_pool(struct worker_pool *pool);
+struct worker_pool *get_unbound_pool(const struct workqueue_attrs *attrs);
+void rcu_free_pwq(struct rcu_head *rcu);
+void pwq_unbound_release_workfn(struct work_struct *work);
+struct pool_workqueue *alloc_unbound_pwq(struct workqueue_struct *wq,
+					 const struct workqueue_attrs *attrs);
+bool wq_calc_node_cpumask(const struct workqueue_attrs *attrs, int node, int cpu_going_down,
+			  struct cpumask *cpumask);
+struct pool_workqueue *numa_pwq_tbl_install(struct workqueue_struct *wq, int node,
+					    struct pool_workqueue *pwq);
+void apply_wqattrs_cleanup(struct apply_wqattrs_ctx *ctx);
+struct apply_wqattrs_ctx *apply_wqattrs_prepare(struct workqueue_struct *wq,
+						const struct workqueue_attrs *attrs);
+void apply_wqattrs_commit(struct apply_wqattrs_ctx *ctx);
+void apply_wqattrs_lock(void);
+void apply_wqattrs_unlock(void);
+int apply_workqueue_attrs_locked(struct workqueue_struct *wq, const struct workqueue_attrs *attrs);
+void wq_numa_init(void);
+
 #endif /* _KERNEL_WORKQUEUE_FUNCTIONS_H */

@@ -30,7 +30,12 @@ static void wq_mark_forked_child(void)
 void workqueue_init(void)
 {
 	struct worker_pool *pool;
-	int cpu;
+	int cpu, bkt;
+
+	// [workqueue_init:numa]
+	/* the kernel learns the CPU-to-node map only now, on some architectures */
+	wq_numa_init();
+	// [workqueue_init:numa-end]
 
 	mutex_lock(&wq_pool_mutex);
 	for_each_possible_cpu(cpu) {
@@ -46,6 +51,10 @@ void workqueue_init(void)
 			BUG_ON(!create_worker(pool));
 		}
 	}
+
+	/* unbound pools made during early boot (system_unbound_wq's) get theirs too */
+	hash_for_each(unbound_pool_hash, bkt, pool, hash_node)
+		BUG_ON(!create_worker(pool));
 	// [workqueue_init:first-workers-end]
 
 	wq_online = true;

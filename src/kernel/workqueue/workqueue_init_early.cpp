@@ -17,13 +17,47 @@ DEFINE_MUTEX(wq_pool_mutex);        /* protects pools and the workqueues list */
 DEFINE_MUTEX(wq_pool_attach_mutex); /* protects attaching workers to pools */
 DEFINE_RAW_SPINLOCK(wq_mayday_lock); /* protects wq->maydays */
 
+/* I: where unbound pwqs come from (aligned to 1 << WORK_STRUCT_FLAG_BITS) */
+struct kmem_cache *pwq_cache;
+
+/* possible CPUs of each node (wq_numa_init()) */
+cpumask_var_t *wq_numa_possible_cpumask;
+
+/* unbound pools are per NUMA node: set by wq_numa_init() when there is more than one */
+bool wq_numa_enabled;
+
+/* put_unbound_pool() waits here for a manager to leave the pool */
+struct rcuwait manager_wait = __RCUWAIT_INITIALIZER(manager_wait);
+
 LIST_HEAD(workqueues);    /* PR: every workqueue */
 bool workqueue_freezing;  /* PL: a system freeze is in progress */
+
+/* PL: the CPUs unbound workqueues may use (all of them: cmwq has no isolated CPUs) */
+cpumask_var_t wq_unbound_cpumask;
+
+/* per CPU: the CPU wq_select_unbound_cpu()'s round robin picked last from it */
+DEFINE_PER_CPU(int, wq_rr_cpu_last);
+
+/*
+ * workqueue.debug_force_rr_cpu: queue unbound work round robin over
+ * wq_unbound_cpumask even when the local CPU is allowed, to flush out users
+ * that rely on local execution.  Off, as without CONFIG_DEBUG_WQ_FORCE_RR_CPU.
+ */
+bool wq_debug_force_rr_cpu;
 
 /* the two standard pools of every CPU: [0] normal, [1] high priority */
 DEFINE_PER_CPU_SHARED_ALIGNED(struct worker_pool[NR_STD_WORKER_POOLS], cpu_worker_pools);
 
 DEFINE_IDR(worker_pool_idr); /* PR: pool id -> pool */
+
+/* PL: every unbound pool, keyed by wqattrs_hash() of its attrs */
+DEFINE_HASHTABLE(unbound_pool_hash, UNBOUND_POOL_HASH_ORDER);
+
+/* I: attrs of the standard unbound pools, [0] normal and [1] high priority */
+struct workqueue_attrs *unbound_std_wq_attrs[NR_STD_WORKER_POOLS];
+
+/* I: attrs of ordered workqueues' pools (no_numa: one pwq serves every node) */
+struct workqueue_attrs *ordered_wq_attrs[NR_STD_WORKER_POOLS];
 
 struct workqueue_struct *system_wq;
 EXPORT_SYMBOL(system_wq);
@@ -31,10 +65,14 @@ struct workqueue_struct *system_highpri_wq;
 EXPORT_SYMBOL_GPL(system_highpri_wq);
 struct workqueue_struct *system_long_wq;
 EXPORT_SYMBOL_GPL(system_long_wq);
+struct workqueue_struct *system_unbound_wq;
+EXPORT_SYMBOL_GPL(system_unbound_wq);
 struct workqueue_struct *system_freezable_wq;
 EXPORT_SYMBOL_GPL(system_freezable_wq);
 struct workqueue_struct *system_power_efficient_wq;
 EXPORT_SYMBOL_GPL(system_power_efficient_wq);
+struct workqueue_struct *system_freezable_power_efficient_wq;
+EXPORT_SYMBOL_GPL(system_freezable_power_efficient_wq);
 
 /**
  * @brief First half of boot: set up the per-CPU pools and the system workqueues.
@@ -67,6 +105,13 @@ void workqueue_init_early(void)
 
 	BUILD_BUG_ON(alignof(struct pool_workqueue) < (1 << WORK_STRUCT_FLAG_BITS));
 
+	// [workqueue_init_early:unbound-cpumask]
+	BUG_ON(!alloc_cpumask_var(&wq_unbound_cpumask, GFP_KERNEL));
+	cpumask_copy(wq_unbound_cpumask, cpu_possible_mask);
+	// [workqueue_init_early:unbound-cpumask-end]
+
+	pwq_cache = KMEM_CACHE(pool_workqueue, SLAB_PANIC);
+
 	// [workqueue_init_early:pools]
 	for_each_possible_cpu(cpu) {
 		struct worker_pool *pool;
@@ -86,13 +131,33 @@ void workqueue_init_early(void)
 	}
 	// [workqueue_init_early:pools-end]
 
+	// [workqueue_init_early:unbound-attrs]
+	for (i = 0; i < NR_STD_WORKER_POOLS; i++) {
+		struct workqueue_attrs *attrs;
+
+		BUG_ON(!(attrs = alloc_workqueue_attrs()));
+		attrs->nice = std_nice[i];
+		unbound_std_wq_attrs[i] = attrs;
+
+		/* one pwq for every node: an ordered workqueue must have only one */
+		BUG_ON(!(attrs = alloc_workqueue_attrs()));
+		attrs->nice = std_nice[i];
+		attrs->no_numa = true;
+		ordered_wq_attrs[i] = attrs;
+	}
+	// [workqueue_init_early:unbound-attrs-end]
+
 	// [workqueue_init_early:system]
 	system_wq = alloc_workqueue("events", 0, 0);
 	system_highpri_wq = alloc_workqueue("events_highpri", WQ_HIGHPRI, 0);
 	system_long_wq = alloc_workqueue("events_long", 0, 0);
+	system_unbound_wq = alloc_workqueue("events_unbound", WQ_UNBOUND, WQ_UNBOUND_MAX_ACTIVE);
 	system_freezable_wq = alloc_workqueue("events_freezable", WQ_FREEZABLE, 0);
 	system_power_efficient_wq = alloc_workqueue("events_power_efficient", WQ_POWER_EFFICIENT, 0);
-	BUG_ON(!system_wq || !system_highpri_wq || !system_long_wq || !system_freezable_wq ||
-	       !system_power_efficient_wq);
+	system_freezable_power_efficient_wq =
+		alloc_workqueue("events_freezable_power_efficient", WQ_FREEZABLE | WQ_POWER_EFFICIENT, 0);
+	BUG_ON(!system_wq || !system_highpri_wq || !system_long_wq || !system_unbound_wq ||
+	       !system_freezable_wq || !system_power_efficient_wq ||
+	       !system_freezable_power_efficient_wq);
 	// [workqueue_init_early:system-end]
 }

@@ -16,6 +16,7 @@
  *   PL  wq_pool_mutex
  *   PR  wq_pool_mutex for writes, RCU for reads
  *   PW  wq_pool_mutex and wq->mutex for writes, either for reads
+ *   PWR wq_pool_mutex and wq->mutex for writes, either or RCU for reads
  *   WQ  wq->mutex
  *   WR  wq->mutex for writes, RCU for reads
  *   MD  wq_mayday_lock
@@ -37,6 +38,9 @@
 #include <linux/smp.h>
 #include <linux/rculist.h>
 #include <linux/slab.h>
+#include <linux/jhash.h>
+#include <linux/rcuwait.h>
+#include <linux/topology.h>
 #include <trace/events/workqueue.h>
 
 /** @brief Pool flags, worker flags and the subsystem's constants (v5.9 values). */
@@ -72,12 +76,7 @@ enum {
 };
 // [worker_pool:flags-end]
 
-/** @brief The attributes that define a pool: nice level and allowed CPUs. */
-struct workqueue_attrs {
-	int nice;            /**< nice level of the workers */
-	cpumask_var_t cpumask; /**< CPUs the workers may run on */
-	bool no_numa;        /**< do not split across NUMA nodes (unbound only) */
-};
+/* struct workqueue_attrs is public (linux/workqueue.h), as in v5.9. */
 
 /**
  * @brief A kworker: a kthread that runs work items for one pool.
@@ -163,6 +162,13 @@ struct pool_workqueue {
 	struct list_head delayed_works; /**< L: works held back by max_active, in order */
 	struct list_head pwqs_node;   /**< WR: on wq->pwqs */
 	struct list_head mayday_node; /**< MD: on wq->maydays */
+
+	/**
+	 * Releases an unbound pwq whose last reference is gone: put_pwq() runs
+	 * under pool->lock and cannot free it there, so it queues this on
+	 * system_wq (pwq_unbound_release_workfn()).
+	 */
+	struct work_struct unbound_release_work;
 	struct rcu_head rcu;          /**< freed after a grace period */
 } __aligned(1 << WORK_STRUCT_FLAG_BITS);
 
@@ -201,6 +207,8 @@ struct workqueue_struct {
 
 	unsigned int flags ____cacheline_aligned; /**< WQ: WQ_* and __WQ_* flags */
 	struct pool_workqueue __percpu *cpu_pwqs; /**< I: per-CPU pwqs */
+	/** PWR: unbound pwqs indexed by NUMA node (nr_node_ids entries, allocated with the wq). */
+	struct pool_workqueue __rcu *numa_pwq_tbl[];
 };
 
 /** @brief The work item flush_work() inserts behind its target to learn when it is done. */
@@ -208,6 +216,20 @@ struct wq_barrier {
 	struct work_struct work;  /**< runs wq_barrier_func() */
 	struct completion done;   /**< completed by it */
 	struct task_struct *task; /**< the flusher (informational) */
+};
+
+/**
+ * @brief What apply_wqattrs_prepare() made, for apply_wqattrs_commit() to install.
+ *
+ * After the commit it holds the pwqs that were replaced, and
+ * apply_wqattrs_cleanup() puts them.
+ */
+struct apply_wqattrs_ctx {
+	struct workqueue_struct *wq;    /**< the target workqueue */
+	struct workqueue_attrs *attrs;  /**< the attrs to apply, as the user gave them (sanitised) */
+	struct list_head list;          /**< on a batch of contexts to commit together */
+	struct pool_workqueue *dfl_pwq; /**< the new (after commit: old) default pwq */
+	struct pool_workqueue *pwq_tbl[]; /**< the new (after commit: old) pwq of each node */
 };
 
 /* ---- globals (defined in workqueue_init_early.cpp) ---- */
@@ -228,6 +250,19 @@ extern bool wq_forked_child;              /**< this process is a fork() child: i
 extern bool wq_power_efficient;           /**< workqueue.power_efficient */
 extern bool workqueue_freezing;           /**< PL: a freeze is in progress */
 extern struct idr worker_pool_idr;        /**< PR: pool id -> pool */
+extern struct kmem_cache *pwq_cache;      /**< I: unbound pwqs, aligned as work->data needs */
+extern bool wq_numa_enabled;              /**< unbound pools are per NUMA node (more than one node) */
+extern cpumask_var_t *wq_numa_possible_cpumask; /**< possible CPUs of each node (wq_numa_init()) */
+extern cpumask_var_t wq_unbound_cpumask;  /**< PL: CPUs unbound workqueues may use */
+extern bool wq_debug_force_rr_cpu;        /**< workqueue.debug_force_rr_cpu: off */
+DECLARE_PER_CPU(int, wq_rr_cpu_last);     /**< per CPU: the CPU round robin picked last */
+/** PL: every unbound pool, keyed by wqattrs_hash() of its attrs. */
+extern struct hlist_head unbound_pool_hash[1 << UNBOUND_POOL_HASH_ORDER];
+/** I: attrs of the standard unbound pools: [0] normal, [1] high priority. */
+extern struct workqueue_attrs *unbound_std_wq_attrs[NR_STD_WORKER_POOLS];
+/** I: attrs of ordered workqueues (no_numa: one pwq for all nodes). */
+extern struct workqueue_attrs *ordered_wq_attrs[NR_STD_WORKER_POOLS];
+extern struct rcuwait manager_wait;       /**< put_unbound_pool() waits here for the manager */
 /** The two standard pools of every CPU: [0] normal, [1] high priority. */
 DECLARE_PER_CPU(struct worker_pool[NR_STD_WORKER_POOLS], cpu_worker_pools);
 

@@ -53,15 +53,44 @@ TEST_CASE("alloc_and_link_pwqs links a WQ_HIGHPRI workqueue to the high-priority
 	destroy_workqueue(wq);
 }
 
-TEST_CASE("alloc_and_link_pwqs refuses an unbound workqueue with -EINVAL", "[ch:alloc_and_link_pwqs]")
+TEST_CASE("alloc_and_link_pwqs gives an unbound workqueue unbound pwqs, one per node or shared",
+	  "[ch:alloc_and_link_pwqs]")
 {
-	struct workqueue_struct *wq = new workqueue_struct{};
+	struct workqueue_struct *wq = alloc_workqueue("alp_unbound", WQ_UNBOUND, 0);
+	struct pool_workqueue *pwq;
+	int node, n = 0;
 
-	mutex_init(&wq->mutex);
-	INIT_LIST_HEAD(&wq->pwqs);
-	wq->flags = WQ_UNBOUND;
-	CHECK(alloc_and_link_pwqs(wq) == -EINVAL);
-	CHECK(wq->cpu_pwqs == nullptr);
-	CHECK(list_empty(&wq->pwqs));
-	delete wq;
+	REQUIRE(wq);
+	REQUIRE(wq->dfl_pwq);
+	mutex_lock(&wq->mutex);
+	for_each_node(node) {
+		pwq = unbound_pwq_by_node(wq, node);
+		REQUIRE(pwq);
+		CHECK(pwq->pool->cpu == -1);
+		CHECK(cpumask_subset(pwq->pool->attrs->cpumask, wq->unbound_attrs->cpumask));
+	}
+	for_each_pwq(pwq, wq)
+		n++;
+	mutex_unlock(&wq->mutex);
+	/* a pwq per node that narrows the mask, plus the default one */
+	CHECK(n == (wq_numa_enabled ? (int)nr_node_ids + 1 : 1));
+	destroy_workqueue(wq);
+}
+
+TEST_CASE("alloc_and_link_pwqs gives an ordered unbound workqueue a single pwq",
+	  "[ch:alloc_and_link_pwqs]")
+{
+	struct workqueue_struct *wq = alloc_workqueue("alp_ordered", WQ_UNBOUND | __WQ_ORDERED, 1);
+	struct pool_workqueue *pwq;
+	int node, n = 0;
+
+	REQUIRE(wq);
+	mutex_lock(&wq->mutex);
+	for_each_node(node)
+		CHECK(unbound_pwq_by_node(wq, node) == wq->dfl_pwq);
+	for_each_pwq(pwq, wq)
+		n++;
+	mutex_unlock(&wq->mutex);
+	CHECK(n == 1);
+	destroy_workqueue(wq);
 }

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include "test_helpers.h"
+#include "kernel/workqueue/wq_fixtures.h"
 #include "kernel/workqueue/workqueue_internal.h"
 #include <string.h>
 
@@ -53,15 +54,25 @@ TEST_CASE("alloc_workqueue clamps an out-of-range max_active with a warning", "[
 	destroy_workqueue(wq);
 }
 
-TEST_CASE("alloc_workqueue refuses WQ_UNBOUND with a clear error and returns NULL", "[ch:alloc_workqueue]")
+TEST_CASE("alloc_workqueue makes an unbound workqueue whose works run to completion",
+	  "[ch:alloc_workqueue]")
 {
-	struct workqueue_struct *wq;
+	struct workqueue_struct *wq = alloc_workqueue("aw_unbound", WQ_UNBOUND, 0);
+	struct gated_work g;
 
-	printk_log_clear();
-	wq = alloc_workqueue("aw_unbound", WQ_UNBOUND, 0);
-	CHECK(wq == nullptr);
-	CHECK(kernel_log().find("alloc_workqueue(\"aw_unbound\"): WQ_UNBOUND workqueues are not in cmwq yet") !=
-	      std::string::npos);
+	REQUIRE(wq);
+	CHECK(wq->cpu_pwqs == nullptr);
+	REQUIRE(wq->unbound_attrs);
+	REQUIRE(wq->dfl_pwq);
+	CHECK(wq->dfl_pwq->pool->cpu == -1);
+	CHECK(wqattrs_equal(wq->unbound_attrs, unbound_std_wq_attrs[0]));
+	gated_work_init(&g);
+	CHECK(queue_work(wq, &g.work));
+	CHECK(wait_done(&g.started));
+	complete(&g.gate);
+	flush_workqueue(wq);
+	CHECK(g.finished == 1);
+	destroy_workqueue(wq);
 }
 
 namespace {

@@ -48,9 +48,9 @@ static inline void local_pool_init(struct worker_pool *pool)
 
 /** A workqueue, pool and pwq that exist only for the test (per-CPU flavour). */
 struct local_wq {
-	struct workqueue_struct wq;
 	struct worker_pool pool;
 	struct pool_workqueue pwq;
+	struct workqueue_struct wq; /* last: it ends in the flexible numa_pwq_tbl[] */
 };
 
 /** Set up @p l: the pwq holds its base reference and allows @p max_active. */
