@@ -67,21 +67,45 @@ static void dump_text(const char *only)
 		mutex_unlock(&wq_pool_attach_mutex);
 		printf("\n");
 	}
-	printf("\n%-24s %-8s %-10s %s\n", "workqueue", "flags", "max_active", "pools (per cpu)");
+	printf("\n%-24s %-8s %-10s %s\n", "workqueue", "flags", "max_active",
+	       "pools (per cpu; unbound: per node, then default)");
 	list_for_each_entry(wq, &workqueues, list) {
 		if (!wanted(only, wq->name))
 			continue;
 		printf("%-24s 0x%-6x %-10d", wq->name, wq->flags, wq->saved_max_active);
 		mutex_lock(&wq->mutex);
-		for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
-			pwq = per_cpu_ptr(wq->cpu_pwqs, cpu);
-			printf(" %d", pwq->pool->id);
+		if (wq->flags & WQ_UNBOUND) {
+			/* one pwq per node, and the default one (v5.9 L3797) */
+			int node;
+
+			for_each_node(node) {
+				pwq = unbound_pwq_by_node(wq, node);
+				printf(" n%d:%d", node, pwq ? pwq->pool->id : -1);
+			}
+			printf(" dfl:%d", wq->dfl_pwq ? wq->dfl_pwq->pool->id : -1);
+		} else {
+			for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
+				pwq = per_cpu_ptr(wq->cpu_pwqs, cpu);
+				printf(" %d", pwq->pool->id);
+			}
 		}
 		mutex_unlock(&wq->mutex);
 		printf("\n");
 	}
 	mutex_unlock(&wq_pool_mutex);
 	printf("\n(* = busy)\n");
+}
+
+/* One pwq node of the --dot graph, named by @key, and its edges. */
+static void dot_pwq(struct workqueue_struct *wq, struct pool_workqueue *pwq, int key, const char *what)
+{
+	char label[32];
+
+	snprintf(label, sizeof(label), what, key);
+	printf("  \"pwq_%s_%d\" [shape=box, style=filled, fillcolor=\"#fdf1d6\", "
+	       "label=\"pool_workqueue\\n%s\"];\n", wq->name, key, label);
+	printf("  \"wq_%s\" -> \"pwq_%s_%d\";\n", wq->name, wq->name, key);
+	printf("  \"pwq_%s_%d\" -> \"pool_%d\";\n", wq->name, key, pwq->pool->id);
 }
 
 static void dump_dot(const char *only)
@@ -101,17 +125,24 @@ static void dump_dot(const char *only)
 		printf("  \"wq_%s\" [shape=box, style=\"rounded,filled\", fillcolor=\"#dbe9f6\", "
 		       "label=\"workqueue_struct\\n%s\\nmax_active %d\"];\n",
 		       wq->name, wq->name, wq->saved_max_active);
-		for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++) {
-			pwq = per_cpu_ptr(wq->cpu_pwqs, cpu);
-			printf("  \"pwq_%s_%u\" [shape=box, style=filled, fillcolor=\"#fdf1d6\", "
-			       "label=\"pool_workqueue\\ncpu %u\"];\n", wq->name, cpu, cpu);
-			printf("  \"wq_%s\" -> \"pwq_%s_%u\";\n", wq->name, wq->name, cpu);
-			printf("  \"pwq_%s_%u\" -> \"pool_%d\";\n", wq->name, cpu, pwq->pool->id);
+		if (wq->flags & WQ_UNBOUND) {
+			/* unbound: the pwqs on wq->pwqs, one per attrs in use */
+			list_for_each_entry(pwq, &wq->pwqs, pwqs_node)
+				dot_pwq(wq, pwq, pwq->pool->id, "pool %d");
+			continue;
 		}
+		for (unsigned int cpu = 0; cpu < nr_cpu_ids; cpu++)
+			dot_pwq(wq, per_cpu_ptr(wq->cpu_pwqs, cpu), (int)cpu, "cpu %d");
 	}
 	for_each_pool(pool, pi) {
-		printf("  subgraph \"cluster_pool_%d\" { label=\"worker_pool %d: cpu %d, %s\"; style=filled; "
-		       "fillcolor=\"#e8f4e4\";\n", pool->id, pool->id, pool->cpu,
+		char where[32];
+
+		if (pool->cpu >= 0)
+			snprintf(where, sizeof(where), "cpu %d", pool->cpu);
+		else
+			snprintf(where, sizeof(where), "unbound, node %d", pool->node);
+		printf("  subgraph \"cluster_pool_%d\" { label=\"worker_pool %d: %s, %s\"; style=filled; "
+		       "fillcolor=\"#e8f4e4\";\n", pool->id, pool->id, where,
 		       pool->attrs->nice < 0 ? "highpri (nice -20)" : "normal (nice 0)");
 		printf("    \"pool_%d\" [shape=box3d, label=\"worklist\\nidle_list\\nbusy_hash\"];\n", pool->id);
 		mutex_lock(&wq_pool_attach_mutex);
