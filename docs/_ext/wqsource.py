@@ -119,6 +119,7 @@ V59_GLOBAL_NOT_EXPORTED = {
     "wq_worker_last_func": (931, "pressure stall accounting (kernel/sched/psi.c) calls it"),
     "free_workqueue_attrs": (3338, "padata (kernel/padata.c) calls it"),
     "alloc_workqueue_attrs": (3354, "padata (kernel/padata.c) calls it"),
+    "apply_workqueue_attrs": (4055, "padata (kernel/padata.c) calls it"),
     "workqueue_init_early": (5914, "the boot (init/main.c) calls it"),
     "workqueue_init": (5992, "the boot (init/main.c) calls it"),
 }

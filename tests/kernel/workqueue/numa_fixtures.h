@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// tests/kernel/workqueue/numa_fixtures.h: tests that need a machine of two NUMA nodes
+//
+// cmwq's machine has one node unless CMWQ_NR_NODES says otherwise, and CTest,
+// `make test` and `make docs` run the tests on four CPUs and one node.  A
+// test about per-node pwqs therefore starts with ON_TWO_NODES() (or
+// ON_NODES(n)): on the layout it needs (4 CPUs, 2 nodes: CPUs 0-1 are node 0,
+// CPUs 2-3 node 1) it runs its body here; on any other it runs itself in a
+// child process booted with that layout, checks that the child passed, and
+// returns.  So the test checks the same things however the binary was started.
+#ifndef CMWQ_NUMA_FIXTURES_H
+#define CMWQ_NUMA_FIXTURES_H
+
+#include "kernel/workqueue/wq_fixtures.h"
+#include <linux/topology.h>
+
+#include <string>
+
+/** True if this process runs on 4 CPUs split into @p nodes nodes. */
+static inline bool on_nodes(unsigned int nodes)
+{
+	return nr_cpu_ids == 4 && nr_node_ids == nodes;
+}
+
+/**
+ * Run the current test case in a child booted with 4 CPUs and @p nodes nodes.
+ * @return the child's exit code (0: it passed); its output in @p out
+ */
+static inline int run_current_test_on_nodes(unsigned int nodes, std::string *out)
+{
+	std::string name = Catch::getResultCapture().getCurrentTestName();
+	std::string env = "CMWQ_NR_CPUS=4 CMWQ_NR_NODES=" + std::to_string(nodes);
+
+	return run_self_tests(name, 120, env.c_str(), out);
+}
+
+/**
+ * Run the rest of this test on 4 CPUs and @p nodes nodes: here if the
+ * layout fits, else in a child (then only check that the child passed).
+ */
+#define ON_NODES(nodes)                                                                            \
+	do {                                                                                       \
+		if (!on_nodes(nodes)) {                                                            \
+			std::string child_out_;                                                    \
+			int child_code_ = run_current_test_on_nodes((nodes), &child_out_);         \
+			INFO("the child run on 4 CPUs and " << (nodes) << " nodes said:\n"         \
+							    << child_out_);                        \
+			CHECK(child_code_ == 0);                                                   \
+			return;                                                                    \
+		}                                                                                  \
+	} while (0)
+
+/** Run the rest of this test on 4 CPUs in 2 nodes (CPUs 0-1 node 0, CPUs 2-3 node 1). */
+#define ON_TWO_NODES() ON_NODES(2)
+
+/** The pool that runs @p wq's items queued from node @p node (caller holds wq_pool_mutex or RCU). */
+static inline struct worker_pool *node_pool(struct workqueue_struct *wq, int node)
+{
+	return unbound_pwq_by_node(wq, node)->pool;
+}
+
+/** A cpumask holding the CPUs given, for comparing with a pool's. */
+static inline struct cpumask mask_of(std::initializer_list<int> cpus)
+{
+	struct cpumask m;
+
+	cpumask_clear(&m);
+	for (int c : cpus)
+		cpumask_set_cpu(c, &m);
+	return m;
+}
+
+/** A work item that records the pool of the worker that ran it and the CPU it was on. */
+struct where_work {
+	struct work_struct work;
+	std::atomic<struct worker_pool *> pool{ nullptr };
+	std::atomic<int> cpu{ -1 };
+	struct completion done;
+};
+
+static inline void where_fn(struct work_struct *work)
+{
+	struct where_work *w = container_of(work, struct where_work, work);
+	struct worker *worker = current_wq_worker();
+
+	w->pool = worker ? worker->pool : nullptr;
+	w->cpu = raw_smp_processor_id();
+	complete(&w->done);
+}
+
+static inline void where_work_init(struct where_work *w)
+{
+	INIT_WORK(&w->work, where_fn);
+	init_completion(&w->done);
+}
+
+#endif
