@@ -67,6 +67,9 @@ static inline unsigned int cpumask_next(int n, const struct cpumask *m)
 	return nr_cpu_ids;
 }
 
+/* "Any" CPU in both masks: the first one, as in the kernel (cpumask_first_and()). */
+#define cpumask_any_and(mask1, mask2) cpumask_first_and((mask1), (mask2))
+
 static inline bool alloc_cpumask_var(cpumask_var_t *mask, gfp_t) { cpumask_clear(*mask); return true; }
 static inline bool zalloc_cpumask_var(cpumask_var_t *mask, gfp_t) { cpumask_clear(*mask); return true; }
 static inline void free_cpumask_var(cpumask_var_t) { }

@@ -208,8 +208,24 @@ struct workqueue_attrs;
 struct workqueue_attrs *alloc_workqueue_attrs(void);
 void free_workqueue_attrs(struct workqueue_attrs *attrs);
 int apply_workqueue_attrs(struct workqueue_struct *wq, const struct workqueue_attrs *attrs);
+/**
+ * @brief Create an ordered workqueue: one item at a time, in the order they were queued.
+ * @param fmt printf-style format of its name
+ * @param flags more WQ_* flags (only WQ_FREEZABLE and WQ_MEM_RECLAIM mean anything here)
+ *
+ * An unbound workqueue with max_active 1 and the two ordering flags: it has
+ * one pool_workqueue, and the kernel refuses whatever would give it a
+ * second one or a higher limit (see the story chapter unbound_and_ordered).
+ * @return the workqueue, or NULL on failure
+ */
+#define alloc_ordered_workqueue(fmt, flags, ...)                                                   \
+	alloc_workqueue(fmt, WQ_UNBOUND | __WQ_ORDERED | __WQ_ORDERED_EXPLICIT | (flags), 1,       \
+			##__VA_ARGS__)
+
+int workqueue_set_unbound_cpumask(cpumask_var_t cpumask);
 
 bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work);
+bool queue_work_node(int node, struct workqueue_struct *wq, struct work_struct *work);
 void flush_workqueue(struct workqueue_struct *wq);
 void drain_workqueue(struct workqueue_struct *wq);
 bool flush_work(struct work_struct *work);

@@ -64,6 +64,11 @@ void insert_work(struct pool_workqueue *pwq, struct work_struct *work, struct li
 bool is_chained_work(struct workqueue_struct *wq);
 void __queue_work(int cpu, struct workqueue_struct *wq, struct work_struct *work);
 
+/* Unbound workqueues and NUMA: queueing near a node, the unbound cpumask, node updates */
+int workqueue_select_cpu_near(int node);
+void wq_update_unbound_numa(struct workqueue_struct *wq, int cpu, bool online);
+int workqueue_apply_unbound_cpumask(void);
+
 /* Workers */
 void worker_enter_idle(struct worker *worker);
 void worker_leave_idle(struct worker *worker);

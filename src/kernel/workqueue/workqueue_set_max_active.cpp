@@ -18,9 +18,14 @@ void workqueue_set_max_active(struct workqueue_struct *wq, int max_active)
 {
 	struct pool_workqueue *pwq;
 
+	// [lab:ordered:max_active]
+	// [workqueue_set_max_active:ordered]
 	/* an explicitly ordered workqueue must stay at one */
-	if (WARN_ON(READ_ONCE(wq->flags) & __WQ_ORDERED_EXPLICIT))
+	if (WARN(READ_ONCE(wq->flags) & __WQ_ORDERED_EXPLICIT,
+		 "workqueue: %s: \"%s\" is ordered; its max_active stays 1\n", __func__, wq->name))
 		return;
+	// [workqueue_set_max_active:ordered-end]
+	// [lab:ordered:max_active-end]
 
 	max_active = wq_clamp_max_active(max_active, READ_ONCE(wq->flags), wq->name);
 

@@ -49,30 +49,30 @@ TEST_CASE("workqueue_set_max_active clamps out-of-range values with a warning", 
 
 TEST_CASE("workqueue_set_max_active refuses an explicitly ordered workqueue", "[ch:workqueue_set_max_active]")
 {
-	struct workqueue_struct *wq = alloc_workqueue("wsma_ordered", 0, 1);
+	struct workqueue_struct *wq = alloc_ordered_workqueue("wsma_ordered", 0);
 	unsigned long w0;
 
 	REQUIRE(wq);
-	/* what alloc_ordered_workqueue() would set (it needs WQ_UNBOUND, not in cmwq yet) */
-	mutex_lock(&wq->mutex);
-	wq->flags |= __WQ_ORDERED | __WQ_ORDERED_EXPLICIT;
-	mutex_unlock(&wq->mutex);
 	w0 = warns();
 	workqueue_set_max_active(wq, 8);
 	CHECK(warns() == w0 + 1);
+	CHECK(log_has(
+		"workqueue_set_max_active: \"wsma_ordered\" is ordered; its max_active stays 1"));
+	mutex_lock(&wq->mutex);
 	CHECK(wq->saved_max_active == 1);
 	CHECK((wq->flags & __WQ_ORDERED));
+	CHECK(wq->dfl_pwq->max_active == 1);
+	mutex_unlock(&wq->mutex);
 	destroy_workqueue(wq);
 }
 
 TEST_CASE("workqueue_set_max_active drops an implicit ordering", "[ch:workqueue_set_max_active]")
 {
-	struct workqueue_struct *wq = alloc_workqueue("wsma_implicit", 0, 1);
+	/* unbound with max_active 1: alloc_workqueue() marks it ordered by itself */
+	struct workqueue_struct *wq = alloc_workqueue("wsma_implicit", WQ_UNBOUND, 1);
 
 	REQUIRE(wq);
-	mutex_lock(&wq->mutex);
-	wq->flags |= __WQ_ORDERED;
-	mutex_unlock(&wq->mutex);
+	CHECK((READ_ONCE(wq->flags) & __WQ_ORDERED));
 	workqueue_set_max_active(wq, 3);
 	CHECK_FALSE((wq->flags & __WQ_ORDERED));
 	CHECK(wq->saved_max_active == 3);

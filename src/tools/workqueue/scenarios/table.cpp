@@ -52,6 +52,20 @@ const struct wqsim_scenario wqsim_scenarios[] = {
 	    { "cpu", 0, 0, -1, "the CPU they are queued on" } },
 	  3,
 	  wqsim_run_doc_example },
+	{ "unbound",
+	  "items that compute, queued at once on system_unbound_wq: nobody counts its workers, "
+	  "so they run side by side",
+	  { { "items", 4, 1, 100, "how many items" },
+	    { "work_ms", 2, 0, 10000, "virtual ms each item computes" },
+	    { "cpu", 0, 0, -1, "the CPU they are queued from" } },
+	  3,
+	  wqsim_run_unbound },
+	{ "ordered",
+	  "items queued on an ordered workqueue from every CPU in turn: one at a time, in order",
+	  { { "items", 6, 1, 1000, "how many items" },
+	    { "work_ms", 2, 0, 10000, "virtual ms each item computes" } },
+	  2,
+	  wqsim_run_ordered },
 };
 // [wqsim:scenarios-end]
 

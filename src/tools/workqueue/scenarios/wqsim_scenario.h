@@ -106,12 +106,14 @@ void wqsim_event(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /** @brief Every line wqsim_event() added so far, each ending in a newline ("" if none). */
 const char *wqsim_events(void);
 
-/* The scenarios' code (timed.cpp, flush_running.cpp, doc_example.cpp). */
+/* The scenarios' code (timed.cpp, flush_running.cpp, doc_example.cpp, unbound.cpp). */
 void wqsim_run_burst(const struct wqsim_args *a, char *note, size_t note_len);
 void wqsim_run_blocking(const struct wqsim_args *a, char *note, size_t note_len);
 void wqsim_run_mixed(const struct wqsim_args *a, char *note, size_t note_len);
 void wqsim_run_flush_running(const struct wqsim_args *a, char *note, size_t note_len);
 void wqsim_run_one_item(const struct wqsim_args *a, char *note, size_t note_len);
 void wqsim_run_doc_example(const struct wqsim_args *a, char *note, size_t note_len);
+void wqsim_run_unbound(const struct wqsim_args *a, char *note, size_t note_len);
+void wqsim_run_ordered(const struct wqsim_args *a, char *note, size_t note_len);
 
 #endif /* _CMWQ_TOOLS_WQSIM_SCENARIO_H */
