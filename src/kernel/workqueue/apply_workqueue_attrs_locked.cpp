@@ -29,6 +29,7 @@ int apply_workqueue_attrs_locked(struct workqueue_struct *wq, const struct workq
 		 __func__, wq->name))
 		return -EINVAL;
 
+	// [lab:ordered:apply]
 	/* more than one pwq would break the ordering guarantee */
 	if (!list_empty(&wq->pwqs)) {
 		if (WARN(wq->flags & __WQ_ORDERED_EXPLICIT,
@@ -38,6 +39,7 @@ int apply_workqueue_attrs_locked(struct workqueue_struct *wq, const struct workq
 
 		wq->flags &= ~__WQ_ORDERED;
 	}
+	// [lab:ordered:apply-end]
 	// [apply_workqueue_attrs_locked:refuse-end]
 
 	ctx = apply_wqattrs_prepare(wq, attrs);

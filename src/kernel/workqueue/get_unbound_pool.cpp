@@ -25,12 +25,14 @@ struct worker_pool *get_unbound_pool(const struct workqueue_attrs *attrs)
 	lockdep_assert_held(&wq_pool_mutex);
 
 	// [get_unbound_pool:lookup]
+	// [lab:unbound_pool:lookup]
 	hash_for_each_possible(unbound_pool_hash, pool, hash_node, hash) {
 		if (wqattrs_equal(pool->attrs, attrs)) {
 			pool->refcnt++;
 			return pool;
 		}
 	}
+	// [lab:unbound_pool:lookup-end]
 	// [get_unbound_pool:lookup-end]
 
 	// [get_unbound_pool:node]

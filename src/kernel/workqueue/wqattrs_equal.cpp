@@ -15,9 +15,11 @@
  */
 bool wqattrs_equal(const struct workqueue_attrs *a, const struct workqueue_attrs *b)
 {
+	// [lab:unbound_pool:equal]
 	if (a->nice != b->nice)
 		return false;
 	if (!cpumask_equal(a->cpumask, b->cpumask))
 		return false;
 	return true;
+	// [lab:unbound_pool:equal-end]
 }
