@@ -30,6 +30,7 @@ static void wq_mark_forked_child(void)
 void workqueue_init(void)
 {
 	struct worker_pool *pool;
+	struct workqueue_struct *wq;
 	int cpu, bkt;
 
 	// [workqueue_init:numa]
@@ -42,6 +43,22 @@ void workqueue_init(void)
 		for_each_cpu_worker_pool(pool, cpu)
 			pool->node = cpu_to_node(cpu);
 	}
+
+	// [workqueue_init:numa-update]
+	/* unbound workqueues made before the node map was known: this CPU's node gets its pwq */
+	list_for_each_entry(wq, &workqueues, list)
+		wq_update_unbound_numa(wq, smp_processor_id(), true);
+
+	/*
+	 * cmwq: the other CPUs are up already.  The kernel brings them up after
+	 * this function, and workqueue_online_cpu() updates each one's node;
+	 * do that part of it here, so every node ends as it would there.
+	 */
+	for_each_online_cpu(cpu) {
+		list_for_each_entry(wq, &workqueues, list)
+			wq_update_unbound_numa(wq, cpu, true);
+	}
+	// [workqueue_init:numa-update-end]
 	mutex_unlock(&wq_pool_mutex);
 
 	// [workqueue_init:first-workers]

@@ -291,3 +291,94 @@ TEST_CASE("__queue_work refuses a work without a function, once, names it, and g
 	destroy_workqueue(wq);
 	CHECK(warns() == w0 + 1);
 }
+
+namespace {
+
+/* Where an item ran: its worker's pool. */
+struct pool_probe {
+	struct work_struct work;
+	std::atomic<struct worker_pool *> pool{ nullptr };
+	std::atomic<int> runs{ 0 };
+};
+
+void pool_probe_fn(struct work_struct *work)
+{
+	struct pool_probe *p = container_of(work, struct pool_probe, work);
+
+	p->pool = current_wq_worker()->pool;
+	p->runs++;
+}
+
+/* Flip an unbound workqueue's nice level between 0 and -5, many times. */
+constexpr int QW_FLIPS = 200;
+std::atomic<int> qw_flip_failures{ 0 };
+
+void flip_attrs(struct workqueue_struct *wq)
+{
+	struct workqueue_attrs *attrs = alloc_workqueue_attrs();
+
+	if (!attrs) {
+		qw_flip_failures++;
+		return;
+	}
+	for (int i = 0; i < QW_FLIPS; i++) {
+		attrs->nice = (i & 1) ? 0 : -5;
+		if (apply_workqueue_attrs(wq, attrs))
+			qw_flip_failures++;
+	}
+	free_workqueue_attrs(attrs);
+}
+
+} // namespace
+
+TEST_CASE("__queue_work puts an unbound workqueue's item on its node's unbound pool",
+	  "[ch:__queue_work]")
+{
+	struct workqueue_struct *wq = alloc_workqueue("qw_unbound", WQ_UNBOUND, 0);
+	struct worker_pool *expected;
+	static struct pool_probe p;
+
+	REQUIRE(wq);
+	INIT_WORK(&p.work, pool_probe_fn);
+	p.runs = 0;
+	rcu_read_lock();
+	expected = unbound_pwq_by_node(wq, cpu_to_node(raw_smp_processor_id()))->pool;
+	rcu_read_unlock();
+	CHECK(queue_work(wq, &p.work));
+	flush_workqueue(wq);
+	CHECK(p.runs == 1);
+	CHECK(p.pool == expected);
+	CHECK(expected->cpu == -1); /* an unbound pool: no CPU of its own */
+	destroy_workqueue(wq);
+}
+
+TEST_CASE("__queue_work loses no item while new attrs replace the pwqs under it",
+	  "[ch:__queue_work]")
+{
+	struct workqueue_struct *wq = alloc_workqueue("qw_flip", WQ_UNBOUND, 0);
+	static struct pool_probe items[64];
+	struct kcall flipper;
+	int queued = 0, rounds = 0;
+
+	REQUIRE(wq);
+	for (auto &it : items) {
+		INIT_WORK(&it.work, pool_probe_fn);
+		it.runs = 0;
+	}
+	qw_flip_failures = 0;
+	kcall_start(&flipper, flip_attrs, wq);
+	/* queue while the flipper swaps pwqs: some picks land on a dying pwq and retry */
+	while (!completion_done(&flipper.done) && rounds++ < 2000) {
+		for (auto &it : items)
+			queued += queue_work(wq, &it.work);
+	}
+	REQUIRE(kcall_join(&flipper));
+	flush_workqueue(wq);
+	int runs = 0;
+	for (auto &it : items)
+		runs += it.runs;
+	CHECK(qw_flip_failures == 0);
+	/* every successful queueing ran once (a busy item is not queued twice) */
+	CHECK(runs == queued);
+	destroy_workqueue(wq);
+}

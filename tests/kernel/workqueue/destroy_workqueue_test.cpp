@@ -172,3 +172,29 @@ TEST_CASE("destroy_workqueue from a work of its own workqueue is refused, and th
 	CHECK(after.runs.load() == 1);
 	CHECK(warns() == w0 + 1);
 }
+
+TEST_CASE("destroy_workqueue of an unbound workqueue gives its pool reference back",
+	  "[ch:destroy_workqueue]")
+{
+	struct workqueue_struct *wq = alloc_workqueue("dw_unbound", WQ_UNBOUND, 0);
+	struct worker_pool *pool;
+	int during, after;
+
+	REQUIRE(wq);
+	pool = wq->dfl_pwq->pool;
+	/* the standard attrs: the pool system_unbound_wq uses too */
+	CHECK(pool == system_unbound_wq->dfl_pwq->pool);
+	mutex_lock(&wq_pool_mutex);
+	during = pool->refcnt;
+	mutex_unlock(&wq_pool_mutex);
+
+	destroy_workqueue(wq);
+	/* the release of the last pwq runs on system_wq, after an RCU grace period frees it */
+	flush_workqueue(system_wq);
+	rcu_barrier();
+	mutex_lock(&wq_pool_mutex);
+	after = pool->refcnt;
+	mutex_unlock(&wq_pool_mutex);
+	CHECK(after == during - 1);
+	CHECK(after >= 1); /* system_unbound_wq keeps the pool */
+}

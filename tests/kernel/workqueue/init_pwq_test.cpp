@@ -29,6 +29,9 @@ TEST_CASE("init_pwq links the pwq to its workqueue and pool, with one reference 
 	CHECK(list_empty(&pwq->delayed_works));
 	CHECK(list_empty(&pwq->pwqs_node));
 	CHECK(list_empty(&pwq->mayday_node));
+	/* the release put_pwq() queues when an unbound pwq's last reference goes */
+	CHECK(pwq->unbound_release_work.func == pwq_unbound_release_workfn);
+	CHECK(!work_pending(&pwq->unbound_release_work));
 	delete pwq;
 }
 
