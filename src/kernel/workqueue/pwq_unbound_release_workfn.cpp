@@ -7,7 +7,7 @@
  * @brief Release an unbound pwq whose last reference is gone (queued by put_pwq()).
  * @param work the pwq's unbound_release_work
  *
- * Unlinks the pwq from its workqueue, drops its pool (put_unbound_pool()),
+ * Unlinks the pwq from its workqueue (if it was linked), drops its pool (put_unbound_pool()),
  * and frees the pwq after a grace period.  If it was the workqueue's last
  * pwq, the workqueue was destroyed and waits only for this: free it too.
  *
@@ -18,16 +18,23 @@ void pwq_unbound_release_workfn(struct work_struct *work)
 	struct pool_workqueue *pwq = container_of(work, struct pool_workqueue, unbound_release_work);
 	struct workqueue_struct *wq = pwq->wq;
 	struct worker_pool *pool = pwq->pool;
-	bool is_last;
-
-	if (WARN_ON_ONCE(!(wq->flags & WQ_UNBOUND)))
-		return;
+	bool is_last = false;
 
 	// [pwq_unbound_release_workfn:unlink]
-	mutex_lock(&wq->mutex);
-	list_del_rcu(&pwq->pwqs_node);
-	is_last = list_empty(&wq->pwqs);
-	mutex_unlock(&wq->mutex);
+	/*
+	 * A pwq that was never linked (apply_wqattrs_prepare() failed half-way)
+	 * holds nothing of @wq, which alloc_workqueue() may have freed already:
+	 * touch @wq only for a linked pwq.  v5.9 does not check (a use after free).
+	 */
+	if (!list_empty(&pwq->pwqs_node)) {
+		if (WARN_ON_ONCE(!(wq->flags & WQ_UNBOUND)))
+			return;
+
+		mutex_lock(&wq->mutex);
+		list_del_rcu(&pwq->pwqs_node);
+		is_last = list_empty(&wq->pwqs);
+		mutex_unlock(&wq->mutex);
+	}
 	// [pwq_unbound_release_workfn:unlink-end]
 
 	mutex_lock(&wq_pool_mutex);
