@@ -154,21 +154,44 @@ static inline bool timed_out_status(int code)
 /**
  * Run this binary's tests matching @p filter in a fresh child process (an
  * exec, not a bare fork(): the child boots its own kworkers), with @p env
- * added to its environment, killed after @p timeout_s seconds.  Its standard
- * output and error go to @p out.
+ * added to its environment and @p options after the filter, killed after
+ * @p timeout_s seconds.  Its standard output and error go to @p out.
  * @return the child's exit code (timed_out_status() if it was killed for
  *         time, 128 + n if signal n ended it), or -1 if it could not be run
  */
 static inline int run_self_tests(const std::string &filter, unsigned int timeout_s, const char *env,
-				 std::string *out)
+				 std::string *out, const char *options = "")
 {
 	int status = run_command(std::string("timeout -k 2 ") + std::to_string(timeout_s) + " env " + env +
-					 " '" + self_binary() + "' '" + filter + "' 2>&1",
+					 " '" + self_binary() + "' '" + filter + "' " + options + " 2>&1",
 				 out);
 
 	if (status == -1 || !WIFEXITED(status))
 		return -1;
 	return WEXITSTATUS(status);
+}
+
+/**
+ * Run the one test case named @p name of this binary in a child process,
+ * with @p env added to its environment.  The name is escaped for Catch's
+ * test spec (a comma would otherwise split it into two names) and for the
+ * shell, and a name that matches no test makes the child fail rather than
+ * pass having run nothing.  @return the child's exit code, or -1
+ */
+static inline int run_self_test_named(const std::string &name, unsigned int timeout_s, const char *env,
+				      std::string *out)
+{
+	std::string spec;
+
+	for (char c : name) {
+		if (c == ',' || c == '[' || c == ']' || c == '\\')
+			spec += '\\';
+		if (c == '\'')
+			spec += "'\\''";
+		else
+			spec += c;
+	}
+	return run_self_tests(spec, timeout_s, env, out, "--warn NoTests");
 }
 
 /**

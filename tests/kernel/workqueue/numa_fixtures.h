@@ -31,7 +31,7 @@ static inline int run_current_test_on_nodes(unsigned int nodes, std::string *out
 	std::string name = Catch::getResultCapture().getCurrentTestName();
 	std::string env = "CMWQ_NR_CPUS=4 CMWQ_NR_NODES=" + std::to_string(nodes);
 
-	return run_self_tests(name, 120, env.c_str(), out);
+	return run_self_test_named(name, 120, env.c_str(), out);
 }
 
 /**
