@@ -6,7 +6,13 @@
  * function (the subsystem boots before main(), as the kernel boots before any
  * driver), and uses the API the way Documentation/core-api/workqueue.rst
  * shows: a static work item, a work item embedded in the driver's own
- * structure, a workqueue of its own and the system workqueue.
+ * structure, a workqueue of its own and the system workqueue; an unbound
+ * workqueue, an ordered one and system_unbound_wq.
+ *
+ * Built with CLIENT_BUILT_IN (the CTest test builtin_client, linked with the
+ * whole library rather than the installed one) it is built-in code, not a
+ * module: it may then also call apply_workqueue_attrs(), which v5.9 declares
+ * in <linux/workqueue.h> but does not export.
  *
  * Work functions only record what they saw; main() checks after flushing.
  * Prints "client: ok" and exits 0, or names the first mismatch and exits 1.
@@ -40,6 +46,30 @@ static void dev_fn(struct work_struct *work)
 	msleep(1); /* a work function may sleep */
 	dev->seen = current_work();
 	dev->handled = dev->id;
+}
+
+/* Items of an ordered workqueue record the order they ran in. */
+struct ordered_item {
+	int index;
+	struct work_struct work;
+};
+
+#define NR_ORDERED 8
+static int ordered_log[NR_ORDERED];
+static int ordered_ran;
+static int ordered_overlaps;
+static int ordered_running;
+
+static void ordered_fn(struct work_struct *work)
+{
+	struct ordered_item *item = container_of(work, struct ordered_item, work);
+
+	/* one at a time: no other item of the workqueue is inside this function */
+	if (__atomic_add_fetch(&ordered_running, 1, __ATOMIC_SEQ_CST) != 1)
+		__atomic_add_fetch(&ordered_overlaps, 1, __ATOMIC_SEQ_CST);
+	msleep(1);
+	ordered_log[ordered_ran++] = item->index;
+	__atomic_sub_fetch(&ordered_running, 1, __ATOMIC_SEQ_CST);
 }
 
 static int failures;
@@ -80,6 +110,64 @@ int main(void)
 	EXPECT(current_work() == NULL); /* main() is not a worker */
 
 	destroy_workqueue(wq);
+
+	/* an unbound workqueue, and the system's */
+	struct client_dev udev = {}, sdev = {};
+	struct workqueue_struct *uwq = alloc_workqueue("client_unbound", WQ_UNBOUND, 0);
+
+	EXPECT(uwq != NULL);
+	udev.id = 7;
+	sdev.id = 8;
+	INIT_WORK(&udev.work, dev_fn);
+	INIT_WORK(&sdev.work, dev_fn);
+	if (uwq) {
+		EXPECT(queue_work(uwq, &udev.work));
+		flush_work(&udev.work);
+		EXPECT(udev.handled == 7);
+		EXPECT(udev.seen == &udev.work);
+	}
+	EXPECT(queue_work(system_unbound_wq, &sdev.work));
+	flush_work(&sdev.work);
+	EXPECT(sdev.handled == 8);
+
+#ifdef CLIENT_BUILT_IN
+	/* built-in code may change an unbound workqueue's attributes */
+	if (uwq) {
+		struct workqueue_attrs *attrs = alloc_workqueue_attrs();
+
+		EXPECT(attrs != NULL);
+		if (attrs) {
+			attrs->nice = -5;
+			EXPECT(apply_workqueue_attrs(uwq, attrs) == 0);
+			free_workqueue_attrs(attrs);
+		}
+		udev.handled = 0;
+		EXPECT(queue_work(uwq, &udev.work));
+		flush_work(&udev.work);
+		EXPECT(udev.handled == 7);
+	}
+#endif
+	if (uwq)
+		destroy_workqueue(uwq);
+
+	/* an ordered workqueue: one item at a time, in queueing order */
+	static struct ordered_item items[NR_ORDERED];
+	struct workqueue_struct *owq = alloc_ordered_workqueue("client_ordered", 0);
+
+	EXPECT(owq != NULL);
+	if (owq) {
+		for (int i = 0; i < NR_ORDERED; i++) {
+			items[i].index = i;
+			INIT_WORK(&items[i].work, ordered_fn);
+			EXPECT(queue_work(owq, &items[i].work));
+		}
+		flush_workqueue(owq);
+		EXPECT(ordered_ran == NR_ORDERED);
+		EXPECT(ordered_overlaps == 0);
+		for (int i = 0; i < ordered_ran && i < NR_ORDERED; i++)
+			EXPECT(ordered_log[i] == i);
+		destroy_workqueue(owq);
+	}
 
 	if (failures) {
 		pr_err("client: %d check(s) failed\n", failures);
