@@ -21,8 +21,9 @@ void wq_numa_init(void)
 		return;
 
 	/*
-	 * The kernel also honours workqueue.disable_numa here and allocates
-	 * wq_update_unbound_numa_attrs_buf for CPU hotplug; cmwq has neither.
+	 * The kernel also honours workqueue.disable_numa here (cmwq has no such
+	 * parameter) and allocates wq_update_unbound_numa_attrs_buf, which cmwq
+	 * keeps as a static in wq_update_unbound_numa.cpp.
 	 */
 
 	// [wq_numa_init:table]

@@ -3,7 +3,7 @@
 
 #include "workqueue_internal.h"
 
-/*
+/**
  * The scratch attrs of wq_update_unbound_numa(), so that no call allocates.
  * The kernel allocates it in wq_numa_init() and guards it with CPU hotplug
  * exclusion; here every caller holds wq_pool_mutex, which guards it as well.
@@ -26,8 +26,8 @@ static struct workqueue_attrs wq_update_unbound_numa_attrs_buf;
  * keep going where they are.
  *
  * The kernel calls it from its CPU hotplug callbacks and once at boot;
- * cmwq has no CPU hotplug, so nothing in cmwq calls it yet and its tests
- * call it directly.
+ * cmwq has no CPU hotplug: workqueue_init() calls it for every CPU at boot,
+ * and the tests call it directly.
  *
  * Context: wq_pool_mutex held; takes wq->mutex and the default pwq's pool
  * lock; may sleep (allocates).
