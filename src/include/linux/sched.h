@@ -13,6 +13,7 @@
 #define TASK_UNINTERRUPTIBLE 0x0002
 #define TASK_NOLOAD 0x0400
 #define TASK_IDLE (TASK_UNINTERRUPTIBLE | TASK_NOLOAD)
+#define TASK_NORMAL (TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE) /* what wake_up() wakes */
 
 /* Task flags (task_struct::flags). */
 #define PF_KTHREAD 0x00200000   /* a kthread made by kthread_create_on_node() */

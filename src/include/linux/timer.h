@@ -18,6 +18,12 @@ struct timer_list {
 #define TIMER_DEFERRABLE 0x00080000u /* may fire late (the kernel's idle-CPU hint) */
 #define TIMER_IRQSAFE 0x00200000u    /* recorded only */
 
+/** Static initialiser of a timer calling @p _function, not armed. */
+#define __TIMER_INITIALIZER(_function, _flags)                                                     \
+	{                                                                                          \
+		.entry = { NULL, NULL }, .expires = 0, .function = (_function), .flags = (_flags), \
+	}
+
 void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), unsigned int flags);
 #define __init_timer(t, f, fl) timer_setup((t), (f), (fl))
 #define from_timer(var, callback_timer, timer_fieldname) \
@@ -30,6 +36,8 @@ static inline bool timer_pending(const struct timer_list *timer)
 }
 
 void add_timer(struct timer_list *timer);
+/** @brief Arm @p timer on CPU @p cpu (cmwq: one timer base; the CPU is not used). */
+void add_timer_on(struct timer_list *timer, int cpu);
 /** @brief Arm (or re-arm) @p timer for @p expires. @return 1 if it was pending. */
 int mod_timer(struct timer_list *timer, unsigned long expires);
 /** @brief Disarm @p timer. @return 1 if it was pending. Its function may still be running. */

@@ -17,12 +17,15 @@
 #include <linux/bitops.h>
 #include <linux/threads.h>
 #include <linux/cpumask.h>
+#include <linux/timer.h>
 
 struct workqueue_struct;
 struct work_struct;
 
 /** @brief The function a work item runs; it gets the work item itself. */
 typedef void (*work_func_t)(struct work_struct *work);
+
+void delayed_work_timer_fn(struct timer_list *t);
 
 /** @brief The bits of work_struct::data, as unsigned longs for the bitops. */
 #define work_data_bits(work) ((unsigned long *)(&(work)->data))
@@ -135,6 +138,64 @@ void destroy_work_on_stack(struct work_struct *work);
 /** True while @p work is queued or about to be (its PENDING bit). */
 #define work_pending(work) test_bit(WORK_STRUCT_PENDING_BIT, work_data_bits(work))
 
+/**
+ * @brief A work item queued after a delay: a work item and the timer that queues it.
+ *
+ * The timer owns the item between queue_delayed_work() and its expiry: the
+ * work's PENDING bit is set all that time, and the timer's function,
+ * delayed_work_timer_fn(), queues the work on @c wq, on @c cpu.
+ */
+struct delayed_work {
+	struct work_struct work;     /**< the work item (its PENDING covers the timer too) */
+	struct timer_list timer;     /**< queues @c work when it fires */
+	struct workqueue_struct *wq; /**< where the timer queues the work */
+	int cpu;                     /**< which CPU it queues on (WORK_CPU_UNBOUND: the timer's) */
+};
+
+/** @brief The delayed_work that @p work is embedded in. */
+static inline struct delayed_work *to_delayed_work(struct work_struct *work)
+{
+	return container_of(work, struct delayed_work, work);
+}
+
+/** Static initialiser of delayed work @p n running @p f, timer flags @p tflags. */
+#define __DELAYED_WORK_INITIALIZER(n, f, tflags)                                                   \
+	{                                                                                          \
+		.work = __WORK_INITIALIZER((n).work, (f)),                                         \
+		.timer = __TIMER_INITIALIZER(delayed_work_timer_fn, (tflags) | TIMER_IRQSAFE),     \
+		.wq = NULL, .cpu = 0,                                                              \
+	}
+
+/** Define and initialise a static delayed work @p n running @p f. */
+#define DECLARE_DELAYED_WORK(n, f) struct delayed_work n = __DELAYED_WORK_INITIALIZER(n, f, 0)
+/** As DECLARE_DELAYED_WORK(), with a deferrable timer. */
+#define DECLARE_DEFERRABLE_WORK(n, f)                                                              \
+	struct delayed_work n = __DELAYED_WORK_INITIALIZER(n, f, TIMER_DEFERRABLE)
+
+void destroy_delayed_work_on_stack(struct delayed_work *work);
+
+/** Initialise delayed work @p _work to run @p _func, timer flags @p _tflags. */
+#define __INIT_DELAYED_WORK(_work, _func, _tflags)                                                 \
+	do {                                                                                       \
+		__INIT_WORK_NAMED(&(_work)->work, (_func), 0, #_func);                             \
+		timer_setup(&(_work)->timer, delayed_work_timer_fn, (_tflags) | TIMER_IRQSAFE);    \
+	} while (0)
+/** As __INIT_DELAYED_WORK(), for a delayed work on the stack. */
+#define __INIT_DELAYED_WORK_ONSTACK(_work, _func, _tflags)                                         \
+	do {                                                                                       \
+		__INIT_WORK_NAMED(&(_work)->work, (_func), 1, #_func);                             \
+		timer_setup(&(_work)->timer, delayed_work_timer_fn, (_tflags) | TIMER_IRQSAFE);    \
+	} while (0)
+/** Initialise delayed work @p _work to run @p _func. */
+#define INIT_DELAYED_WORK(_work, _func) __INIT_DELAYED_WORK(_work, _func, 0)
+/** Initialise an on-stack delayed work @p _work to run @p _func. */
+#define INIT_DELAYED_WORK_ONSTACK(_work, _func) __INIT_DELAYED_WORK_ONSTACK(_work, _func, 0)
+/** As INIT_DELAYED_WORK(), with a deferrable timer. */
+#define INIT_DEFERRABLE_WORK(_work, _func) __INIT_DELAYED_WORK(_work, _func, TIMER_DEFERRABLE)
+
+/** True while delayed work @p w is waiting for its timer or queued (its PENDING bit). */
+#define delayed_work_pending(w) work_pending(&(w)->work)
+
 /** @brief Workqueue flags for alloc_workqueue() (v5.9 values). */
 // [workqueue_struct:flags]
 enum {
@@ -228,8 +289,16 @@ bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *wor
 bool queue_work_node(int node, struct workqueue_struct *wq, struct work_struct *work);
 void flush_workqueue(struct workqueue_struct *wq);
 void drain_workqueue(struct workqueue_struct *wq);
+bool queue_delayed_work_on(int cpu, struct workqueue_struct *wq, struct delayed_work *work,
+			   unsigned long delay);
+bool mod_delayed_work_on(int cpu, struct workqueue_struct *wq, struct delayed_work *dwork,
+			 unsigned long delay);
 bool flush_work(struct work_struct *work);
 void workqueue_set_max_active(struct workqueue_struct *wq, int max_active);
+bool cancel_work_sync(struct work_struct *work);
+bool flush_delayed_work(struct delayed_work *dwork);
+bool cancel_delayed_work(struct delayed_work *dwork);
+bool cancel_delayed_work_sync(struct delayed_work *dwork);
 struct work_struct *current_work(void);
 
 void workqueue_init_early(void);
@@ -239,6 +308,26 @@ void workqueue_init(void);
 static inline bool queue_work(struct workqueue_struct *wq, struct work_struct *work)
 {
 	return queue_work_on(WORK_CPU_UNBOUND, wq, work);
+}
+
+/**
+ * @brief Queue @p dwork on @p wq after @p delay jiffies, on the current CPU.
+ * @return false if it was already pending
+ */
+static inline bool queue_delayed_work(struct workqueue_struct *wq, struct delayed_work *dwork,
+				      unsigned long delay)
+{
+	return queue_delayed_work_on(WORK_CPU_UNBOUND, wq, dwork, delay);
+}
+
+/**
+ * @brief Queue @p dwork on @p wq after @p delay jiffies, or move its timer if it waits.
+ * @return true if it was pending (and its timer was moved), false if it was idle
+ */
+static inline bool mod_delayed_work(struct workqueue_struct *wq, struct delayed_work *dwork,
+				    unsigned long delay)
+{
+	return mod_delayed_work_on(WORK_CPU_UNBOUND, wq, dwork, delay);
 }
 
 /** @brief Queue @p work on the system workqueue, on CPU @p cpu. @return false if it was already pending */
@@ -251,6 +340,25 @@ static inline bool schedule_work_on(int cpu, struct work_struct *work)
 static inline bool schedule_work(struct work_struct *work)
 {
 	return queue_work(system_wq, work);
+}
+
+/**
+ * @brief Queue @p dwork on the system workqueue after @p delay jiffies, on CPU @p cpu.
+ * @return false if it was already pending
+ */
+static inline bool schedule_delayed_work_on(int cpu, struct delayed_work *dwork,
+					    unsigned long delay)
+{
+	return queue_delayed_work_on(cpu, system_wq, dwork, delay);
+}
+
+/**
+ * @brief Queue @p dwork on the system workqueue after @p delay jiffies.
+ * @return false if it was already pending
+ */
+static inline bool schedule_delayed_work(struct delayed_work *dwork, unsigned long delay)
+{
+	return queue_delayed_work(system_wq, dwork, delay);
 }
 
 /** @brief Wait until everything queued on the system workqueue so far has run. */

@@ -132,6 +132,25 @@ void add_timer(struct timer_list *timer)
 EXPORT_SYMBOL(add_timer);
 
 /**
+ * @brief Arm @p timer for timer->expires, to fire on CPU @p cpu.
+ * @param timer a timer that is not pending
+ * @param cpu the CPU whose timer base would run it in the kernel
+ *
+ * The kernel keeps a timer base per CPU and runs the callback on @p cpu.
+ * cmwq has one timer base and one timer task, so the CPU is not recorded:
+ * a caller that cares where the work runs (delayed work) carries the CPU
+ * itself and the callback queues there.
+ *
+ * Context: any.
+ */
+void add_timer_on(struct timer_list *timer, int cpu)
+{
+	(void)cpu;
+	add_timer(timer);
+}
+EXPORT_SYMBOL_GPL(add_timer_on);
+
+/**
  * @brief Disarm @p timer.  Its callback may still be running.
  * @param timer the timer
  *

@@ -98,6 +98,18 @@ bool flush_workqueue_prep_pwqs(struct workqueue_struct *wq, int flush_color, int
 bool start_flush_work(struct work_struct *work, struct wq_barrier *barr, bool from_cancel);
 bool __flush_work(struct work_struct *work, bool from_cancel);
 
+/* Canceling and delayed work (the PENDING protocol) */
+void set_work_pool_and_keep_pending(struct work_struct *work, int pool_id);
+void clear_work_data(struct work_struct *work);
+void mark_work_canceling(struct work_struct *work);
+bool work_is_canceling(struct work_struct *work);
+int try_to_grab_pending(struct work_struct *work, bool is_dwork, unsigned long *flags);
+void __queue_delayed_work(int cpu, struct workqueue_struct *wq, struct delayed_work *dwork,
+			  unsigned long delay);
+int cwt_wakefn(wait_queue_entry_t *wait, unsigned mode, int sync, void *key);
+bool __cancel_work_timer(struct work_struct *work, bool is_dwork);
+bool __cancel_work(struct work_struct *work, bool is_dwork);
+
 /* Attributes, pools, pwqs, workqueues */
 /* alloc_workqueue_attrs(), free_workqueue_attrs(): API, in <linux/workqueue.h> */
 int init_worker_pool(struct worker_pool *pool);

@@ -30,6 +30,7 @@
 #include <linux/spinlock.h>
 #include <linux/mutex.h>
 #include <linux/completion.h>
+#include <linux/wait.h>
 #include <linux/timer.h>
 #include <linux/jiffies.h>
 #include <linux/hashtable.h>
@@ -230,6 +231,17 @@ struct apply_wqattrs_ctx {
 	struct list_head list;          /**< on a batch of contexts to commit together */
 	struct pool_workqueue *dfl_pwq; /**< the new (after commit: old) default pwq */
 	struct pool_workqueue *pwq_tbl[]; /**< the new (after commit: old) pwq of each node */
+};
+
+/**
+ * @brief A task waiting for another task's cancel of @c work to finish.
+ *
+ * Queued (exclusive) on __cancel_work_timer()'s wait queue; cwt_wakefn()
+ * wakes it only when the waker's key is its work item.
+ */
+struct cwt_wait {
+	wait_queue_entry_t wait;  /**< the entry on the cancel wait queue */
+	struct work_struct *work; /**< the work item whose cancel is awaited */
 };
 
 /* ---- globals (defined in workqueue_init_early.cpp) ---- */
