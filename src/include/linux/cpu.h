@@ -11,4 +11,13 @@
  */
 void smp_init(void);
 
+/*
+ * The kernel's CPU-hotplug read lock (v5.9: cpus_read_lock()): held, no CPU
+ * goes online or offline.  cmwq's virtual CPUs are all online from boot to
+ * exit, so there is nothing to hold off; the calls stay where v5.9 has
+ * them, to mark the sections that would need it.
+ */
+static inline void get_online_cpus(void) {}
+static inline void put_online_cpus(void) {}
+
 #endif

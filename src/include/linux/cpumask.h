@@ -27,6 +27,9 @@ const struct cpumask *cpumask_of(int cpu);
 static inline void cpumask_set_cpu(unsigned int cpu, struct cpumask *m) { m->bits[cpu / BITS_PER_LONG] |= 1UL << (cpu % BITS_PER_LONG); }
 static inline void cpumask_clear_cpu(unsigned int cpu, struct cpumask *m) { m->bits[cpu / BITS_PER_LONG] &= ~(1UL << (cpu % BITS_PER_LONG)); }
 static inline bool cpumask_test_cpu(int cpu, const struct cpumask *m) { return (m->bits[cpu / BITS_PER_LONG] >> (cpu % BITS_PER_LONG)) & 1; }
+/** True if @p cpu is a CPU of this machine and online (false for any out-of-range number). */
+#define cpu_online(cpu)                                                                            \
+	((unsigned int)(cpu) < nr_cpu_ids && cpumask_test_cpu((cpu), cpu_online_mask))
 static inline void cpumask_clear(struct cpumask *m) { for (unsigned long &w : m->bits) w = 0; }
 static inline void cpumask_copy(struct cpumask *d, const struct cpumask *s) { *d = *s; }
 static inline bool cpumask_equal(const struct cpumask *a, const struct cpumask *b)

@@ -135,6 +135,37 @@ void destroy_work_on_stack(struct work_struct *work);
 /** Initialise an on-stack @p _work to run @p _func. */
 #define INIT_WORK_ONSTACK(_work, _func) __INIT_WORK_NAMED((_work), (_func), 1, #_func)
 
+/**
+ * @brief A work item queued only after an RCU grace period (queue_rcu_work()).
+ *
+ * For a work function that frees something readers may still see: the item
+ * goes on its workqueue only once every rcu_read_lock() section that began
+ * before queue_rcu_work() has ended.
+ */
+struct rcu_work {
+	struct work_struct work;     /**< the work item proper */
+	struct rcu_head rcu;         /**< what call_rcu() queues */
+	struct workqueue_struct *wq; /**< where rcu_work_rcufn() queues the work */
+};
+
+/** Initialise the rcu_work @p _work to run @p _func. */
+#define INIT_RCU_WORK(_work, _func) INIT_WORK(&(_work)->work, (_func))
+/** Initialise the on-stack rcu_work @p _work to run @p _func. */
+#define INIT_RCU_WORK_ONSTACK(_work, _func) INIT_WORK_ONSTACK(&(_work)->work, (_func))
+
+/** @brief The rcu_work around @p work, from inside its work function. */
+static inline struct rcu_work *to_rcu_work(struct work_struct *work)
+{
+	return container_of(work, struct rcu_work, work);
+}
+
+/**
+ * @brief A work item for execute_in_process_context(), which may run it at once.
+ */
+struct execute_work {
+	struct work_struct work; /**< queued when the caller was not in process context */
+};
+
 /** True while @p work is queued or about to be (its PENDING bit). */
 #define work_pending(work) test_bit(WORK_STRUCT_PENDING_BIT, work_data_bits(work))
 
@@ -300,6 +331,12 @@ bool flush_delayed_work(struct delayed_work *dwork);
 bool cancel_delayed_work(struct delayed_work *dwork);
 bool cancel_delayed_work_sync(struct delayed_work *dwork);
 struct work_struct *current_work(void);
+bool queue_rcu_work(struct workqueue_struct *wq, struct rcu_work *rwork);
+bool flush_rcu_work(struct rcu_work *rwork);
+int schedule_on_each_cpu(work_func_t func);
+int execute_in_process_context(work_func_t fn, struct execute_work *ew);
+long work_on_cpu(int cpu, long (*fn)(void *), void *arg);
+long work_on_cpu_safe(int cpu, long (*fn)(void *), void *arg);
 
 void workqueue_init_early(void);
 void workqueue_init(void);

@@ -12,6 +12,7 @@
 #include <linux/jiffies.h>
 #include <linux/kthread.h>
 #include <linux/list.h>
+#include <linux/preempt.h>
 #include <linux/sched.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
@@ -241,6 +242,18 @@ static int ktimers_fn(void *unused)
 	return 0;
 }
 // [timers:ktimers-end]
+
+/**
+ * @brief Is the caller the timer task, cmwq's timer softirq (in_interrupt())?
+ *
+ * Context: any.
+ * @return true in a timer callback (ktimers runs nothing else of anybody's)
+ */
+bool in_serving_softirq(void)
+{
+	return current == READ_ONCE(ktimers_task);
+}
+EXPORT_SYMBOL(in_serving_softirq);
 
 /**
  * @brief Start the timer task.

@@ -63,6 +63,7 @@ void insert_work(struct pool_workqueue *pwq, struct work_struct *work, struct li
 		 unsigned int extra_flags);
 bool is_chained_work(struct workqueue_struct *wq);
 void __queue_work(int cpu, struct workqueue_struct *wq, struct work_struct *work);
+void rcu_work_rcufn(struct rcu_head *rcu);
 
 /* Unbound workqueues and NUMA: queueing near a node, the unbound cpumask, node updates */
 int workqueue_select_cpu_near(int node);
@@ -149,5 +150,8 @@ void apply_wqattrs_lock(void);
 void apply_wqattrs_unlock(void);
 int apply_workqueue_attrs_locked(struct workqueue_struct *wq, const struct workqueue_attrs *attrs);
 void wq_numa_init(void);
+
+/* Helpers: running a function on a given CPU */
+void work_for_cpu_fn(struct work_struct *work);
 
 #endif /* _KERNEL_WORKQUEUE_FUNCTIONS_H */

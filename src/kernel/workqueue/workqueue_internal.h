@@ -244,6 +244,14 @@ struct cwt_wait {
 	struct work_struct *work; /**< the work item whose cancel is awaited */
 };
 
+/** @brief work_on_cpu()'s on-stack request: the function, its argument, its result. */
+struct work_for_cpu {
+	struct work_struct work; /**< runs work_for_cpu_fn() on the chosen CPU */
+	long (*fn)(void *);      /**< the caller's function */
+	void *arg;               /**< its argument */
+	long ret;                /**< what it returned (read after flush_work()) */
+};
+
 /* ---- globals (defined in workqueue_init_early.cpp) ---- */
 
 extern struct mutex wq_pool_mutex;        /**< protects pools and the workqueues list */
