@@ -83,7 +83,7 @@ WQSIM_FIGURES := timeline:mixed:svg burst:burst:svg blocking:blocking:svg \
 # The object graph (objgraph.dot) is wq_dump's, run over the sim too
 # (wq_dump_sim): every figure of the book is drawn by seed, so two builds of
 # one commit draw the same bytes.
-WQ_DIAGRAMS := work_data.svg worker_states.dot lock_order.dot flush_colors.svg
+WQ_DIAGRAMS := work_data.svg worker_states.dot lock_order.dot flush_colors.svg pending_states.dot
 # The figures are drawn with the sim's knobs cleared (each command then sets
 # the ones it needs), so a reader's CMWQ_NR_CPUS or CMWQ_SIM_STRATEGY cannot
 # change the book's pictures.

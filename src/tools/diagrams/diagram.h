@@ -3,7 +3,7 @@
  * tools/diagrams/diagram.h: what the kinds of wq_diagram share (cmwq's own tool)
  *
  * One file per kind of figure (work_data.cpp, worker_states.cpp,
- * lock_order.cpp, flush_colors.cpp), each a function that returns the
+ * lock_order.cpp, flush_colors.cpp, pending_states.cpp), each a function that returns the
  * picture's text; wq_diagram.cpp is the command line.  The runs are played
  * over the sim backend, so they are the same on every machine for a seed.
  */
@@ -52,5 +52,7 @@ std::string draw_worker_states(void);
 std::string draw_lock_order(void);
 /** @brief SVG: the flush-color ring of a live workqueue, caught mid-flush. */
 std::string draw_flush_colors(void);
+/** @brief dot: the states of work->data (the PENDING protocol), from the header's constants. */
+std::string draw_pending_states(void);
 
 #endif /* _CMWQ_TOOLS_DIAGRAM_H */

@@ -8,6 +8,8 @@
 //   lock_order     dot: the lock classes and the order they were taken in, learned
 //                  from a run; an inversion (a cycle) fails the tool
 //   flush_colors   SVG: the flush-color ring of a live workqueue, caught mid-flush
+//   pending_states dot: the states of work->data and the functions between them,
+//                  each state's bits computed from the header's constants
 //
 // Each kind is drawn by a file of its own (diagram.h lists them); this file
 // is the command line.  wq_diagram is linked against cmwq_sim: one task
@@ -41,6 +43,7 @@ const struct {
 	{ "worker_states", draw_worker_states, "dot: worker states and transitions seen in a run" },
 	{ "lock_order", draw_lock_order, "dot: lock classes in the order a run took them" },
 	{ "flush_colors", draw_flush_colors, "SVG: the flush-color ring of a workqueue mid-flush" },
+	{ "pending_states", draw_pending_states, "dot: the PENDING protocol, from the constants" },
 };
 
 /** @brief The usage text. */
