@@ -35,6 +35,7 @@ int try_to_grab_pending(struct work_struct *work, bool is_dwork, unsigned long *
 
 	local_irq_save(*flags);
 
+	// [lab:try_to_grab_pending:timer]
 	// [try_to_grab_pending:timer]
 	if (is_dwork) {
 		struct delayed_work *dwork = to_delayed_work(work);
@@ -44,6 +45,7 @@ int try_to_grab_pending(struct work_struct *work, bool is_dwork, unsigned long *
 			return 1;
 	}
 	// [try_to_grab_pending:timer-end]
+	// [lab:try_to_grab_pending:timer-end]
 
 	// [try_to_grab_pending:idle]
 	if (!test_and_set_bit(WORK_STRUCT_PENDING_BIT, work_data_bits(work)))
@@ -56,6 +58,7 @@ int try_to_grab_pending(struct work_struct *work, bool is_dwork, unsigned long *
 		goto fail;
 
 	raw_spin_lock(&pool->lock);
+	// [lab:try_to_grab_pending:steal]
 	// [try_to_grab_pending:steal]
 	/*
 	 * Data names a pwq only while the item sits on a list of that pwq's
@@ -83,13 +86,16 @@ int try_to_grab_pending(struct work_struct *work, bool is_dwork, unsigned long *
 	}
 	raw_spin_unlock(&pool->lock);
 	// [try_to_grab_pending:steal-end]
+	// [lab:try_to_grab_pending:steal-end]
 fail:
 	rcu_read_unlock();
 	local_irq_restore(*flags);
+	// [lab:try_to_grab_pending:busy]
 	// [try_to_grab_pending:busy]
 	if (work_is_canceling(work))
 		return -ENOENT;
 	cpu_relax();
 	return -EAGAIN;
 	// [try_to_grab_pending:busy-end]
+	// [lab:try_to_grab_pending:busy-end]
 }
