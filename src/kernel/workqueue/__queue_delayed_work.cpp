@@ -50,12 +50,14 @@ void __queue_delayed_work(int cpu, struct workqueue_struct *wq, struct delayed_w
 	WARN_ON_ONCE(!list_empty(&work->entry));
 	// [__queue_delayed_work:checks-end]
 
+	// [lab:mod_delayed_work:now]
 	// [__queue_delayed_work:now]
 	if (!delay) {
 		__queue_work(cpu, wq, &dwork->work);
 		return;
 	}
 	// [__queue_delayed_work:now-end]
+	// [lab:mod_delayed_work:now-end]
 
 	// [__queue_delayed_work:arm]
 	dwork->wq = wq;
