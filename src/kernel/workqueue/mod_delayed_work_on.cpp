@@ -27,6 +27,7 @@ bool mod_delayed_work_on(int cpu, struct workqueue_struct *wq, struct delayed_wo
 	unsigned long flags;
 	int ret;
 
+	// [lab:mod_delayed_work:grab]
 	// [mod_delayed_work_on:grab]
 	do {
 		ret = try_to_grab_pending(&dwork->work, true, &flags);
@@ -37,6 +38,7 @@ bool mod_delayed_work_on(int cpu, struct workqueue_struct *wq, struct delayed_wo
 		local_irq_restore(flags);
 	}
 	// [mod_delayed_work_on:grab-end]
+	// [lab:mod_delayed_work:grab-end]
 
 	/* -ENOENT (somebody cancels) converts to true, as in the kernel */
 	return ret;

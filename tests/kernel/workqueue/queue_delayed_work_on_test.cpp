@@ -3,11 +3,14 @@
 
 #include "wq_fixtures.h"
 
+#include <memory>
+
 namespace {
 
 struct done_dwork {
 	struct delayed_work dwork;
 	std::atomic<int> runs{ 0 };
+	std::atomic<unsigned long> ran_at{ 0 };
 	struct completion done;
 };
 
@@ -15,6 +18,7 @@ void done_dwork_fn(struct work_struct *work)
 {
 	struct done_dwork *d = container_of(to_delayed_work(work), struct done_dwork, dwork);
 
+	d->ran_at = jiffies;
 	d->runs++;
 	complete(&d->done);
 }
@@ -48,15 +52,46 @@ TEST_CASE("queue_delayed_work_on arms the timer, runs the work once, refuses a p
 TEST_CASE("queue_delayed_work_on with delay 0 queues at once, without the timer",
 	  "[ch:queue_delayed_work_on]")
 {
+	auto blocker = std::make_unique<gated_work>();
 	struct done_dwork d;
+	struct workqueue_struct *wq = alloc_workqueue("qdwo_now", 0, 1);
+
+	REQUIRE(wq);
+	gated_work_init(blocker.get());
+	done_dwork_init(&d);
+	/* max_active 1 and a running blocker: the item stays where it is put */
+	REQUIRE(queue_work_on(0, wq, &blocker->work));
+	REQUIRE(wait_done(&blocker->started));
+
+	CHECK(queue_delayed_work_on(0, wq, &d.dwork, 0));
+	CHECK_FALSE(timer_pending(&d.dwork.timer));
+	CHECK(get_work_pwq(&d.dwork.work) == per_cpu_ptr(wq->cpu_pwqs, 0));
+	CHECK_FALSE(queue_delayed_work_on(0, wq, &d.dwork, 0)); /* pending on the list */
+
+	complete_all(&blocker->gate);
+	CHECK(wait_done(&d.done));
+	flush_workqueue(wq);
+	CHECK(d.runs == 1);
+	destroy_workqueue(wq);
+}
+
+#ifdef CMWQ_ARCH_SIM
+/* Under the sim the clock is virtual: it jumps when every task waits. */
+TEST_CASE("queue_delayed_work_on with a minute of delay runs it no earlier, at no cost",
+	  "[ch:queue_delayed_work_on]")
+{
+	struct done_dwork d;
+	const unsigned long delay = 60 * HZ;
 
 	done_dwork_init(&d);
-	CHECK(queue_delayed_work(system_wq, &d.dwork, 0));
-	CHECK_FALSE(timer_pending(&d.dwork.timer));
-	CHECK(wait_done(&d.done));
-	flush_work(&d.dwork.work);
+	unsigned long start = jiffies;
+	REQUIRE(queue_delayed_work_on(0, system_wq, &d.dwork, delay));
+	CHECK(wait_for_completion_timeout(&d.done, delay + msecs_to_jiffies(TEST_WAIT_MS)) != 0);
+	flush_delayed_work(&d.dwork);
 	CHECK(d.runs == 1);
+	CHECK_FALSE(time_before(d.ran_at.load(), start + delay));
 }
+#endif
 
 TEST_CASE("DECLARE_DELAYED_WORK makes a delayed work that schedule_delayed_work runs",
 	  "[ch:queue_delayed_work_on]")
