@@ -77,7 +77,7 @@ WQSIM_FIGURES := timeline:mixed:svg burst:burst:svg blocking:blocking:svg \
 		 doc_example_ma2:doc-example,max_active=2:svg \
 		 doc_example_ma1:doc-example,max_active=1:svg \
 		 doc_example_intensive:doc-example,max_active=3,cpu_intensive=1:svg \
-		 unbound:unbound:svg ordered:ordered:svg
+		 unbound:unbound:svg ordered:ordered:svg delayed:delayed:svg
 # The concept figures (build/docs-gen/<kind>.<ext>), each drawn by
 # `wq_diagram <kind>` from the constants or from a run under the sim backend.
 # The object graph (objgraph.dot) is wq_dump's, run over the sim too

@@ -43,8 +43,9 @@ PYTHON = "/usr/bin/python3"
 
 # The story chapters (issue 6); a lab names the ones it belongs to.
 STORY = ["why_cmwq", "life_of_a_work_item", "work_data", "workers_and_pools",
-         "concurrency_management", "max_active_and_ordering", "unbound_and_ordered", "flushing",
-         "end_of_a_workqueue", "who_holds_what", "watching_it_work"]
+         "concurrency_management", "max_active_and_ordering", "unbound_and_ordered",
+         "flushing", "pending_protocol", "delayed_work", "end_of_a_workqueue", "who_holds_what",
+         "watching_it_work"]
 
 MARK_RE = re.compile(r"^\s*// \[lab:([A-Za-z0-9_:.-]+?)(-end)?\]\s*$")
 TEST_CASE_RE = re.compile(

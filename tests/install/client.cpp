@@ -14,10 +14,84 @@
  * module: it may then also call apply_workqueue_attrs(), which v5.9 declares
  * in <linux/workqueue.h> but does not export.
  *
+ * Its delayed work is a driver's too: a poller that re-arms its own timer,
+ * a far timer that mod_delayed_work() pulls in, flush_delayed_work() before
+ * suspend and cancel_delayed_work_sync() on teardown.  That code comes first
+ * and sees only <linux/workqueue.h> and <linux/jiffies.h>, which are all a
+ * driver needs for it.
+ *
  * Work functions only record what they saw; main() checks after flushing.
  * Prints "client: ok" and exits 0, or names the first mismatch and exits 1.
  */
 #include <linux/workqueue.h>
+#include <linux/jiffies.h>
+
+/*
+ * A polled device: poll runs every period jiffies and arms its own timer
+ * again; reset is armed a minute away and pulled in when the device wants
+ * attention now.  Up to the next #include, nothing but the two headers above.
+ */
+struct poll_dev {
+	struct delayed_work poll;
+	struct delayed_work reset;
+	unsigned long period;
+	unsigned long armed; /* jiffies when poll's timer was last armed (poll's runs only) */
+	int polls;           /* atomic: read by main() while the poller runs */
+	int early;           /* runs that came before their delay */
+	int resets;
+};
+
+static void poll_dev_poll(struct work_struct *work)
+{
+	struct poll_dev *pd = container_of(to_delayed_work(work), struct poll_dev, poll);
+	unsigned long now = jiffies;
+
+	if (time_before(now, pd->armed + pd->period))
+		__atomic_add_fetch(&pd->early, 1, __ATOMIC_SEQ_CST);
+	__atomic_add_fetch(&pd->polls, 1, __ATOMIC_SEQ_CST);
+	pd->armed = now;
+	schedule_delayed_work(&pd->poll, pd->period);
+}
+
+static void poll_dev_reset(struct work_struct *work)
+{
+	struct poll_dev *pd = container_of(to_delayed_work(work), struct poll_dev, reset);
+
+	__atomic_add_fetch(&pd->resets, 1, __ATOMIC_SEQ_CST);
+}
+
+static void poll_dev_start(struct poll_dev *pd)
+{
+	INIT_DELAYED_WORK(&pd->poll, poll_dev_poll);
+	INIT_DELAYED_WORK(&pd->reset, poll_dev_reset);
+	pd->period = msecs_to_jiffies(2);
+	pd->armed = jiffies;
+	schedule_delayed_work(&pd->poll, pd->period);
+	schedule_delayed_work(&pd->reset, 60 * HZ);
+}
+
+/* The device wants its reset now: true if the reset was waiting on its timer. */
+static bool poll_dev_kick(struct poll_dev *pd)
+{
+	return mod_delayed_work(system_wq, &pd->reset, 0);
+}
+
+/*
+ * Before suspend: a reset still on its timer runs now, and is over when this
+ * returns.  True if it had to wait for the run.
+ */
+static bool poll_dev_suspend(struct poll_dev *pd)
+{
+	return flush_delayed_work(&pd->reset);
+}
+
+/* Teardown: neither timer nor run is left when this returns. */
+static void poll_dev_teardown(struct poll_dev *pd)
+{
+	cancel_delayed_work_sync(&pd->poll);
+	cancel_delayed_work_sync(&pd->reset);
+}
+
 #include <linux/delay.h>
 
 struct client_dev {
@@ -168,6 +242,37 @@ int main(void)
 			EXPECT(ordered_log[i] == i);
 		destroy_workqueue(owq);
 	}
+
+	/* delayed work, driver style */
+	static struct poll_dev pd;
+
+	poll_dev_start(&pd);
+	EXPECT(delayed_work_pending(&pd.poll));
+	EXPECT(delayed_work_pending(&pd.reset));
+	for (int i = 0; i < 10000 && __atomic_load_n(&pd.polls, __ATOMIC_SEQ_CST) < 3; i++)
+		msleep(1);
+	EXPECT(__atomic_load_n(&pd.polls, __ATOMIC_SEQ_CST) >= 3);
+	EXPECT(poll_dev_kick(&pd)); /* its minute-long timer was taken back */
+	poll_dev_suspend(&pd);      /* false if the run was over before it looked */
+	EXPECT(__atomic_load_n(&pd.resets, __ATOMIC_SEQ_CST) == 1);
+	EXPECT(!delayed_work_pending(&pd.reset));
+	EXPECT(!poll_dev_kick(&pd)); /* idle: queued at once, nothing was pending */
+	flush_delayed_work(&pd.reset);
+	EXPECT(__atomic_load_n(&pd.resets, __ATOMIC_SEQ_CST) == 2);
+	/* a reset far away: the flush before suspend runs it now rather than in a minute */
+	EXPECT(schedule_delayed_work(&pd.reset, 60 * HZ));
+	poll_dev_suspend(&pd);
+	EXPECT(__atomic_load_n(&pd.resets, __ATOMIC_SEQ_CST) == 3);
+	EXPECT(!poll_dev_suspend(&pd)); /* nothing pending, nothing to wait for */
+	poll_dev_teardown(&pd);
+	EXPECT(!delayed_work_pending(&pd.poll));
+	EXPECT(!delayed_work_pending(&pd.reset));
+	int polls = __atomic_load_n(&pd.polls, __ATOMIC_SEQ_CST);
+
+	msleep(10); /* five periods: a poller that escaped the cancel would run again */
+	EXPECT(__atomic_load_n(&pd.polls, __ATOMIC_SEQ_CST) == polls);
+	EXPECT(__atomic_load_n(&pd.early, __ATOMIC_SEQ_CST) == 0);
+	EXPECT(__atomic_load_n(&pd.resets, __ATOMIC_SEQ_CST) == 3);
 
 	if (failures) {
 		pr_err("client: %d check(s) failed\n", failures);

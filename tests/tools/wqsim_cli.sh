@@ -33,7 +33,7 @@ run() { timeout 120 "$wqsim" "$@"; }
 
 # --list
 if run --list >"$work/list"; then
-	for s in burst blocking flush_running one_item mixed unbound ordered; do
+	for s in burst blocking flush_running one_item mixed unbound ordered delayed; do
 		grep -q "^$s\$" "$work/list" || fail "--list does not name $s"
 	done
 	ok "--list"
@@ -42,7 +42,7 @@ else
 fi
 
 # SCENARIO --help: the scenario's row, as --list prints it
-for s in burst blocking flush_running one_item mixed unbound ordered; do
+for s in burst blocking flush_running one_item mixed unbound ordered delayed; do
 	if run "$s" --help >"$work/help" && [[ $(head -n 1 "$work/help") == "$s" ]] &&
 		grep -q -- '--param [a-z_]*=N  .* (default [0-9]*, [0-9]*\.\.[0-9]*)$' "$work/help" &&
 		[[ $(<"$work/list") == *"$(<"$work/help")"* ]]; then

@@ -76,8 +76,8 @@ TEST_CASE("every scenario wqsim --list names runs to its summary line", "[ch:wqs
 	std::string list;
 
 	REQUIRE(run_wqsim("--list", &list) == 0);
-	for (const char *name :
-	     { "burst", "blocking", "flush_running", "one_item", "mixed", "doc-example" }) {
+	for (const char *name : { "burst", "blocking", "flush_running", "one_item", "mixed",
+				  "doc-example", "unbound", "ordered", "delayed" }) {
 		std::string out;
 
 		/* a whole line of the list; += because GCC 12 at -O3 (Release) warns falsely on "\n" + std::string */

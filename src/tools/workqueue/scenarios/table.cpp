@@ -66,6 +66,15 @@ const struct wqsim_scenario wqsim_scenarios[] = {
 	    { "work_ms", 2, 0, 10000, "virtual ms each item computes" } },
 	  2,
 	  wqsim_run_ordered },
+	{ "delayed",
+	  "a poller re-arming its own timer, and a far timer pulled in by mod_delayed_work()",
+	  { { "runs", 4, 1, 1000,
+	      "the poller's runs before the teardown cancels it (after the pull)" },
+	    { "period_ms", 10, 1, 10000, "virtual ms between the poller's runs" },
+	    { "far_ms", 1000, 1, 1000000, "virtual ms the far timer is armed for" },
+	    { "pull_ms", 25, 0, 1000000, "when mod_delayed_work() pulls the far item in" } },
+	  4,
+	  wqsim_run_delayed },
 };
 // [wqsim:scenarios-end]
 

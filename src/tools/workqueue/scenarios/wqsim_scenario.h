@@ -106,7 +106,7 @@ void wqsim_event(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /** @brief Every line wqsim_event() added so far, each ending in a newline ("" if none). */
 const char *wqsim_events(void);
 
-/* The scenarios' code (timed.cpp, flush_running.cpp, doc_example.cpp, unbound.cpp). */
+/* The scenarios' code (timed.cpp, flush_running.cpp, doc_example.cpp, unbound.cpp, delayed.cpp). */
 void wqsim_run_burst(const struct wqsim_args *a, char *note, size_t note_len);
 void wqsim_run_blocking(const struct wqsim_args *a, char *note, size_t note_len);
 void wqsim_run_mixed(const struct wqsim_args *a, char *note, size_t note_len);
@@ -115,5 +115,6 @@ void wqsim_run_one_item(const struct wqsim_args *a, char *note, size_t note_len)
 void wqsim_run_doc_example(const struct wqsim_args *a, char *note, size_t note_len);
 void wqsim_run_unbound(const struct wqsim_args *a, char *note, size_t note_len);
 void wqsim_run_ordered(const struct wqsim_args *a, char *note, size_t note_len);
+void wqsim_run_delayed(const struct wqsim_args *a, char *note, size_t note_len);
 
 #endif /* _CMWQ_TOOLS_WQSIM_SCENARIO_H */
