@@ -25,8 +25,7 @@ int apply_workqueue_attrs_locked(struct workqueue_struct *wq, const struct workq
 
 	// [apply_workqueue_attrs_locked:refuse]
 	if (WARN(!(wq->flags & WQ_UNBOUND),
-		 "workqueue: %s: workqueue \"%s\" is per-CPU; only unbound ones have attrs", __func__,
-		 wq->name))
+		 "workqueue: %s: workqueue \"%s\" is per-CPU and has no attrs", __func__, wq->name))
 		return -EINVAL;
 
 	// [lab:ordered:apply]
