@@ -16,7 +16,7 @@ What a Try it command may be (anything else is rejected with the reason):
 * ``build/bin/<program> ...``: a program of the build (wq_dump, wqsim,
   wq_diagram, the test binaries), optionally after environment settings
   such as ``CMWQ_NR_CPUS=1`` or ``WQ_SEED=3`` (also ``CMWQ_SIM_STRATEGY``,
-  ``CMWQ_SIM_TRACE`` and ``CMWQ_IDLE_WORKER_TIMEOUT_MS``);
+  ``CMWQ_SIM_TRACE``, ``CMWQ_IDLE_WORKER_TIMEOUT_MS`` and ``CMWQ_NR_NODES``);
 * ``cat``, ``head``, ``tail``, ``grep`` or ``wc`` reading files under build/;
 * any of those, standard error included (``2>&1``), piped (``|``) into
   ``head``, ``tail``, ``grep``, ``wc``, ``sort``, ``uniq``, ``cut`` or
@@ -71,6 +71,7 @@ ENV_NAMES = {
     "CMWQ_SIM_STRATEGY",
     "CMWQ_SIM_TRACE",
     "CMWQ_IDLE_WORKER_TIMEOUT_MS",
+    "CMWQ_NR_NODES",
 }
 PIPE_PROGRAMS = {"head", "tail", "grep", "wc", "sort", "uniq", "cut", "md5sum"}
 FILE_PROGRAMS = {"cat", "head", "tail", "grep", "wc"}

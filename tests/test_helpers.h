@@ -162,8 +162,9 @@ static inline bool timed_out_status(int code)
 static inline int run_self_tests(const std::string &filter, unsigned int timeout_s, const char *env,
 				 std::string *out, const char *options = "")
 {
-	int status = run_command(std::string("timeout -k 2 ") + std::to_string(timeout_s) + " env " + env +
-					 " '" + self_binary() + "' '" + filter + "' " + options + " 2>&1",
+	int status = run_command(std::string("timeout -k 2 ") + std::to_string(timeout_s) +
+					 " env " + env + " '" + self_binary() + "' '" + filter +
+					 "' " + options + " 2>&1",
 				 out);
 
 	if (status == -1 || !WIFEXITED(status))
@@ -178,8 +179,8 @@ static inline int run_self_tests(const std::string &filter, unsigned int timeout
  * shell, and a name that matches no test makes the child fail rather than
  * pass having run nothing.  @return the child's exit code, or -1
  */
-static inline int run_self_test_named(const std::string &name, unsigned int timeout_s, const char *env,
-				      std::string *out)
+static inline int run_self_test_named(const std::string &name, unsigned int timeout_s,
+				      const char *env, std::string *out)
 {
 	std::string spec;
 

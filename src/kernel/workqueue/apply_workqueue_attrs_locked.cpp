@@ -24,10 +24,11 @@ int apply_workqueue_attrs_locked(struct workqueue_struct *wq, const struct workq
 	struct apply_wqattrs_ctx *ctx;
 
 	// [apply_workqueue_attrs_locked:refuse]
-	if (WARN(!(wq->flags & WQ_UNBOUND),
-		 "workqueue: %s: workqueue \"%s\" is per-CPU; only unbound workqueues have attrs",
-		 __func__, wq->name))
+	if (!(wq->flags & WQ_UNBOUND)) {
+		WARN(1, "workqueue: %s: workqueue \"%s\" is per-CPU and has no attrs", __func__,
+		     wq->name);
 		return -EINVAL;
+	}
 
 	// [lab:ordered:apply]
 	/* more than one pwq would break the ordering guarantee */

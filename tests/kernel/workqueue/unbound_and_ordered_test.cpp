@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for the story chapter unbound_and_ordered: what an unbound workqueue gives up and
-// gains, and what keeps an ordered workqueue ordered.
+// gains, and what keeps an ordered workqueue ordered.  They sit with the kernel's tests, not
+// in tests/story/, so that they run under the sim too and may grade the labs unbound_pool
+// and ordered.
 //
 // The function tests check each piece (queue_work_node, wq_update_unbound_numa, the
 // unbound cpumask); these check the chapter's claims on whole runs.
