@@ -18,6 +18,10 @@
  * drops PENDING and CANCELING together, and wake whoever waits to cancel
  * this item.
  *
+ * An item that cancels itself from its own function cannot wait for its own
+ * end (v5.9 deadlocks there): cmwq warns, takes back what is pending, as
+ * __cancel_work() does, and returns without waiting.
+ *
  * Context: process context, may sleep.  The workqueue the item was last
  * queued on must stay alive until this returns.
  * @return true if @p work was pending (queued or waiting for its timer)
@@ -27,6 +31,22 @@ bool __cancel_work_timer(struct work_struct *work, bool is_dwork)
 	static DECLARE_WAIT_QUEUE_HEAD(cancel_waitq);
 	unsigned long flags;
 	int ret;
+
+	// [__cancel_work_timer:self]
+	/*
+	 * The item cancels itself from its own function.  Waiting for the run
+	 * in progress would wait for this very call: take back what is
+	 * pending, as __cancel_work() does, keep the pool id so that others
+	 * still find the run, and return without waiting or marking CANCELING.
+	 */
+	if (unlikely(current_work() == work)) {
+		WARN(1,
+		     "workqueue: %s: work %s (%p) cancels itself; it cannot wait for its own end: took back what was pending, not waiting",
+		     is_dwork ? "cancel_delayed_work_sync" : "cancel_work_sync", work->name,
+		     (void *)work);
+		return __cancel_work(work, is_dwork);
+	}
+	// [__cancel_work_timer:self-end]
 
 	// [__cancel_work_timer:grab]
 	do {
