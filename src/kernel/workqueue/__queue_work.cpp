@@ -89,7 +89,7 @@ void __queue_work(int cpu, struct workqueue_struct *wq, struct work_struct *work
 	rcu_read_lock();
 retry:
 	// [__queue_work:pick]
-	if (wq->flags & WQ_UNBOUND) {
+	if (READ_ONCE(wq->flags) & WQ_UNBOUND) {
 		/* an unbound workqueue: the pwq of the node of the CPU asked for (or chosen) */
 		if (req_cpu == WORK_CPU_UNBOUND)
 			cpu = wq_select_unbound_cpu(raw_smp_processor_id());
@@ -136,7 +136,7 @@ retry:
 	 * installed, so this makes progress.
 	 */
 	if (unlikely(!pwq->refcnt)) {
-		if (wq->flags & WQ_UNBOUND) {
+		if (READ_ONCE(wq->flags) & WQ_UNBOUND) {
 			raw_spin_unlock(&pwq->pool->lock);
 			cpu_relax();
 			goto retry;

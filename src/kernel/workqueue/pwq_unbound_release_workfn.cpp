@@ -27,7 +27,7 @@ void pwq_unbound_release_workfn(struct work_struct *work)
 	 * touch @wq only for a linked pwq.  v5.9 does not check (a use after free).
 	 */
 	if (!list_empty(&pwq->pwqs_node)) {
-		if (WARN_ON_ONCE(!(wq->flags & WQ_UNBOUND)))
+		if (WARN_ON_ONCE(!(READ_ONCE(wq->flags) & WQ_UNBOUND)))
 			return;
 
 		mutex_lock(&wq->mutex);

@@ -33,7 +33,7 @@ void rcu_free_wq(struct rcu_head *rcu)
 	struct workqueue_struct *old;
 
 	free_percpu(wq->cpu_pwqs);
-	wq->cpu_pwqs = NULL;
+	WRITE_ONCE(wq->cpu_pwqs, NULL); /* a test waits for it, lockless */
 	free_workqueue_attrs(wq->unbound_attrs);
 
 	raw_spin_lock(&wq_quarantine_lock);
