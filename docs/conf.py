@@ -75,6 +75,7 @@ _SUBSTRATE_TYPES = [
     "list_head", "hlist_head", "hlist_node", "llist_head", "llist_node", "rb_node", "rb_root",
     # tasks and scheduling
     "task_struct", "kthread_work", "wait_queue_head", "wait_queue_head_t", "wait_queue_entry",
+    "wait_queue_entry_t",
     "completion",
     # time
     "timer_list", "hrtimer",
