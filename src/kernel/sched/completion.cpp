@@ -63,7 +63,7 @@ void complete(struct completion *x)
 {
 	raw_spin_lock(&x->lock);
 	if (x->done != UINT_MAX)
-		x->done++;
+		WRITE_ONCE(x->done, x->done + 1); /* completion_done() reads it unlocked */
 	wake_one_locked(x);
 	raw_spin_unlock(&x->lock);
 }
@@ -79,7 +79,7 @@ EXPORT_SYMBOL(complete);
 void complete_all(struct completion *x)
 {
 	raw_spin_lock(&x->lock);
-	x->done = UINT_MAX;
+	WRITE_ONCE(x->done, UINT_MAX);
 	while (!list_empty(&x->waiters))
 		wake_one_locked(x);
 	raw_spin_unlock(&x->lock);
@@ -117,7 +117,7 @@ static long wait_for_common(struct completion *x, long timeout)
 		return 0;
 	}
 	if (x->done != UINT_MAX)
-		x->done--;
+		WRITE_ONCE(x->done, x->done - 1);
 	raw_spin_unlock(&x->lock);
 	return timeout ? timeout : 1;
 }
@@ -168,7 +168,7 @@ bool try_wait_for_completion(struct completion *x)
 	if (!x->done)
 		ret = false;
 	else if (x->done != UINT_MAX)
-		x->done--;
+		WRITE_ONCE(x->done, x->done - 1);
 	raw_spin_unlock(&x->lock);
 	return ret;
 }
