@@ -2,31 +2,12 @@
 // tests for kernel/workqueue.c: __queue_delayed_work() (Linux v5.9)
 
 #include "wq_fixtures.h"
+#include "kernel/workqueue/dwork_fixtures.h"
 
 #include <memory>
 #include <string.h>
 
 namespace {
-
-struct qdw_dwork {
-	struct delayed_work dwork;
-	std::atomic<int> runs{ 0 };
-	struct completion done;
-};
-
-void qdw_fn(struct work_struct *work)
-{
-	struct qdw_dwork *d = container_of(to_delayed_work(work), struct qdw_dwork, dwork);
-
-	d->runs++;
-	complete(&d->done);
-}
-
-void qdw_init(struct qdw_dwork *d)
-{
-	INIT_DELAYED_WORK(&d->dwork, qdw_fn);
-	init_completion(&d->done);
-}
 
 /** The diagnostic __queue_delayed_work() prints for @p dwork, up to the reason. */
 std::string refusal_of(struct delayed_work *dwork, const char *name)
@@ -44,13 +25,13 @@ TEST_CASE("__queue_delayed_work with delay 0 puts the item on a pwq before retur
 	  "[ch:__queue_delayed_work]")
 {
 	auto blocker = std::make_unique<gated_work>();
-	struct qdw_dwork d;
+	struct done_dwork d;
 	unsigned long flags;
 	struct workqueue_struct *wq = alloc_workqueue("qdw_now", 0, 1);
 
 	REQUIRE(wq);
 	gated_work_init(blocker.get());
-	qdw_init(&d);
+	done_dwork_init(&d);
 	/* max_active 1 and a running blocker: the item stays where it is put */
 	REQUIRE(queue_work_on(0, wq, &blocker->work));
 	REQUIRE(wait_done(&blocker->started));
@@ -78,7 +59,7 @@ namespace {
 struct qdw_from_timer {
 	struct timer_list timer;
 	struct workqueue_struct *wq;
-	struct qdw_dwork *d;
+	struct done_dwork *d;
 	std::atomic<bool> queued{ false }, timer_armed{ true };
 	std::atomic<struct pool_workqueue *> pwq{ nullptr };
 	struct completion done;
@@ -101,13 +82,13 @@ TEST_CASE("__queue_delayed_work with delay 0 from a timer callback needs no seco
 	  "[ch:__queue_delayed_work]")
 {
 	auto blocker = std::make_unique<gated_work>();
-	static struct qdw_dwork d;
+	static struct done_dwork d;
 	static struct qdw_from_timer q;
 	struct workqueue_struct *wq = alloc_workqueue("qdw_in_timer", 0, 1);
 
 	REQUIRE(wq);
 	gated_work_init(blocker.get());
-	qdw_init(&d);
+	done_dwork_init(&d);
 	d.runs = 0;
 	REQUIRE(queue_work_on(0, wq, &blocker->work));
 	REQUIRE(wait_done(&blocker->started));
@@ -133,12 +114,12 @@ TEST_CASE("__queue_delayed_work with delay 0 from a timer callback needs no seco
 TEST_CASE("__queue_delayed_work with a delay arms the timer and notes the wq and CPU",
 	  "[ch:__queue_delayed_work]")
 {
-	struct qdw_dwork d;
+	struct done_dwork d;
 	struct workqueue_struct *wq = alloc_workqueue("qdw_arm", 0, 0);
 	const unsigned long delay = 1000 * HZ;
 
 	REQUIRE(wq);
-	qdw_init(&d);
+	done_dwork_init(&d);
 	unsigned long before = jiffies;
 	REQUIRE(queue_delayed_work_on(0, wq, &d.dwork, delay));
 	unsigned long after = jiffies;
@@ -161,9 +142,9 @@ TEST_CASE("__queue_delayed_work with a delay arms the timer and notes the wq and
 TEST_CASE("__queue_delayed_work with WORK_CPU_UNBOUND notes it and the item still runs",
 	  "[ch:__queue_delayed_work]")
 {
-	struct qdw_dwork d;
+	struct done_dwork d;
 
-	qdw_init(&d);
+	done_dwork_init(&d);
 	REQUIRE(queue_delayed_work(system_wq, &d.dwork, 1));
 	CHECK(d.dwork.cpu == WORK_CPU_UNBOUND);
 	CHECK(wait_done(&d.done));
@@ -175,7 +156,7 @@ TEST_CASE("__queue_delayed_work with WORK_CPU_UNBOUND notes it and the item stil
 TEST_CASE("a zeroed delayed work is refused once, naming the function and the item",
 	  "[ch:__queue_delayed_work]")
 {
-	static struct qdw_dwork d;
+	static struct done_dwork d;
 	struct workqueue_struct *wq = alloc_workqueue("qdw_zeroed", 0, 0);
 
 	REQUIRE(wq);
@@ -207,7 +188,7 @@ TEST_CASE("a zeroed delayed work is refused once, naming the function and the it
 	CHECK_FALSE(delayed_work_pending(&d.dwork));
 
 	/* the driver initialises it and queues again: it runs once */
-	qdw_init(&d);
+	done_dwork_init(&d);
 	d.runs = 0;
 	REQUIRE(queue_delayed_work_on(0, wq, &d.dwork, 1));
 	CHECK(wait_done(&d.done));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for src/kernel/workqueue/apply_workqueue_attrs_locked.cpp: who may change attrs, and ordering.
 
-#include "kernel/workqueue/wq_fixtures.h"
+#include "kernel/workqueue/numa_fixtures.h"
 
 namespace {
 
@@ -14,19 +14,6 @@ int apply_locked(struct workqueue_struct *wq, const struct workqueue_attrs *attr
 	ret = apply_workqueue_attrs_locked(wq, attrs);
 	apply_wqattrs_unlock();
 	return ret;
-}
-
-/** How many pwqs @p wq links. */
-int nr_pwqs(struct workqueue_struct *wq)
-{
-	struct pool_workqueue *pwq;
-	int n = 0;
-
-	mutex_lock(&wq->mutex);
-	for_each_pwq(pwq, wq)
-		n++;
-	mutex_unlock(&wq->mutex);
-	return n;
 }
 
 } // namespace

@@ -5,32 +5,6 @@
 
 namespace {
 
-/** New attrs: nice @p nice, the CPUs @p cpus (caller frees them). */
-struct workqueue_attrs *attrs_of(int nice, std::initializer_list<int> cpus)
-{
-	struct workqueue_attrs *attrs = alloc_workqueue_attrs();
-
-	REQUIRE(attrs);
-	attrs->nice = nice;
-	cpumask_clear(attrs->cpumask);
-	for (int c : cpus)
-		cpumask_set_cpu(c, attrs->cpumask);
-	return attrs;
-}
-
-/** How many pwqs @p wq links. */
-int nr_pwqs(struct workqueue_struct *wq)
-{
-	struct pool_workqueue *pwq;
-	int n = 0;
-
-	mutex_lock(&wq->mutex);
-	for_each_pwq(pwq, wq)
-		n++;
-	mutex_unlock(&wq->mutex);
-	return n;
-}
-
 /** The pool of @p wq's default pwq. */
 struct worker_pool *dfl_pool(struct workqueue_struct *wq)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for src/kernel/workqueue/apply_wqattrs_cleanup.cpp: what a context holds, let go.
 
-#include "kernel/workqueue/wq_fixtures.h"
+#include "kernel/workqueue/numa_fixtures.h"
 
 #include <linux/fault-inject.h>
 
@@ -18,33 +18,6 @@ struct failslab_off {
 		fault_attr_reset(&failslab);
 	}
 };
-
-/** How many pwqs @p wq links. */
-int nr_pwqs(struct workqueue_struct *wq)
-{
-	struct pool_workqueue *pwq;
-	int n = 0;
-
-	mutex_lock(&wq->mutex);
-	for_each_pwq(pwq, wq)
-		n++;
-	mutex_unlock(&wq->mutex);
-	return n;
-}
-
-/** How many unbound pools have nice @p nice (after the releases queued so far ran). */
-int pools_with_nice(int nice)
-{
-	struct worker_pool *pool;
-	int bkt, n = 0;
-
-	flush_workqueue(system_wq); /* where put_pwq() sends pwq_unbound_release_workfn() */
-	mutex_lock(&wq_pool_mutex);
-	hash_for_each(unbound_pool_hash, bkt, pool, hash_node)
-		n += pool->attrs->nice == nice;
-	mutex_unlock(&wq_pool_mutex);
-	return n;
-}
 
 /** Is @p pwq one of @p wq's linked pwqs?  Compares addresses only. */
 bool linked(struct workqueue_struct *wq, struct pool_workqueue *pwq)

@@ -1,22 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Tests for src/kernel/workqueue/apply_wqattrs_commit.cpp: the swap of new pwqs for old.
 
-#include "kernel/workqueue/wq_fixtures.h"
+#include "kernel/workqueue/numa_fixtures.h"
 
 namespace {
-
-/** How many pwqs @p wq links. */
-int nr_pwqs(struct workqueue_struct *wq)
-{
-	struct pool_workqueue *pwq;
-	int n = 0;
-
-	mutex_lock(&wq->mutex);
-	for_each_pwq(pwq, wq)
-		n++;
-	mutex_unlock(&wq->mutex);
-	return n;
-}
 
 /** Is @p pwq one of @p wq's linked pwqs?  Compares addresses only. */
 bool linked(struct workqueue_struct *wq, struct pool_workqueue *pwq)

@@ -5,46 +5,6 @@
 
 namespace {
 
-/** New attrs: nice @p nice, the CPUs @p cpus (caller frees them). */
-struct workqueue_attrs *attrs_of(int nice, std::initializer_list<int> cpus)
-{
-	struct workqueue_attrs *attrs = alloc_workqueue_attrs();
-
-	REQUIRE(attrs);
-	attrs->nice = nice;
-	cpumask_clear(attrs->cpumask);
-	for (int c : cpus)
-		cpumask_set_cpu(c, attrs->cpumask);
-	return attrs;
-}
-
-/** How many pwqs @p wq links. */
-int nr_pwqs(struct workqueue_struct *wq)
-{
-	struct pool_workqueue *pwq;
-	int n = 0;
-
-	mutex_lock(&wq->mutex);
-	for_each_pwq(pwq, wq)
-		n++;
-	mutex_unlock(&wq->mutex);
-	return n;
-}
-
-/** How many unbound pools have nice @p nice (after the releases queued so far ran). */
-int pools_with_nice(int nice)
-{
-	struct worker_pool *pool;
-	int bkt, n = 0;
-
-	flush_workqueue(system_wq); /* where put_pwq() sends pwq_unbound_release_workfn() */
-	mutex_lock(&wq_pool_mutex);
-	hash_for_each(unbound_pool_hash, bkt, pool, hash_node)
-		n += pool->attrs->nice == nice;
-	mutex_unlock(&wq_pool_mutex);
-	return n;
-}
-
 /** Holds apply_wqattrs_lock() until unlock() or the end of the scope (also when a REQUIRE throws). */
 struct apply_lock {
 	bool held = true;

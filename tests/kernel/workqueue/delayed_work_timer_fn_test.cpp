@@ -2,33 +2,16 @@
 // tests for kernel/workqueue.c: delayed_work_timer_fn() (Linux v5.9)
 
 #include "wq_fixtures.h"
+#include "kernel/workqueue/dwork_fixtures.h"
 
 #include <memory>
-
-namespace {
-
-struct dwtf_dwork {
-	struct delayed_work dwork;
-	std::atomic<int> runs{ 0 };
-	struct completion done;
-};
-
-void dwtf_fn(struct work_struct *work)
-{
-	struct dwtf_dwork *d = container_of(to_delayed_work(work), struct dwtf_dwork, dwork);
-
-	d->runs++;
-	complete(&d->done);
-}
-
-} // namespace
 
 TEST_CASE("INIT_DELAYED_WORK gives the timer delayed_work_timer_fn, unarmed",
 	  "[ch:delayed_work_timer_fn]")
 {
-	struct dwtf_dwork d;
+	struct done_dwork d;
 
-	INIT_DELAYED_WORK(&d.dwork, dwtf_fn);
+	INIT_DELAYED_WORK(&d.dwork, done_dwork_fn);
 	CHECK(d.dwork.timer.function == delayed_work_timer_fn);
 	CHECK_FALSE(timer_pending(&d.dwork.timer));
 	CHECK_FALSE(delayed_work_pending(&d.dwork));
@@ -38,13 +21,13 @@ TEST_CASE("delayed_work_timer_fn queues the work on the wq and CPU saved in it",
 	  "[ch:delayed_work_timer_fn]")
 {
 	auto blocker = std::make_unique<gated_work>();
-	struct dwtf_dwork d;
+	struct done_dwork d;
 	unsigned long flags;
 	struct workqueue_struct *wq = alloc_workqueue("dwtf_direct", 0, 1);
 
 	REQUIRE(wq);
 	gated_work_init(blocker.get());
-	INIT_DELAYED_WORK(&d.dwork, dwtf_fn);
+	INIT_DELAYED_WORK(&d.dwork, done_dwork_fn);
 	init_completion(&d.done);
 	/* max_active 1 and a running blocker on CPU 0: the item stays where it lands */
 	REQUIRE(queue_work_on(0, wq, &blocker->work));
@@ -72,11 +55,11 @@ TEST_CASE("delayed_work_timer_fn queues the work on the wq and CPU saved in it",
 TEST_CASE("an armed timer fires delayed_work_timer_fn, which queues the work once",
 	  "[ch:delayed_work_timer_fn]")
 {
-	struct dwtf_dwork d;
+	struct done_dwork d;
 	struct workqueue_struct *wq = alloc_workqueue("dwtf_timer", 0, 0);
 
 	REQUIRE(wq);
-	INIT_DELAYED_WORK(&d.dwork, dwtf_fn);
+	INIT_DELAYED_WORK(&d.dwork, done_dwork_fn);
 	init_completion(&d.done);
 	REQUIRE(queue_delayed_work_on(0, wq, &d.dwork, 2));
 	CHECK(wait_done(&d.done));

@@ -2,6 +2,7 @@
 // tests for kernel/workqueue.c: mod_delayed_work_on() (Linux v5.9)
 
 #include "wq_fixtures.h"
+#include "kernel/workqueue/dwork_fixtures.h"
 
 #include <errno.h>
 #include <memory>
@@ -13,26 +14,6 @@
 #endif
 
 namespace {
-
-struct done_dwork {
-	struct delayed_work dwork;
-	std::atomic<int> runs{ 0 };
-	struct completion done;
-};
-
-void done_dwork_fn(struct work_struct *work)
-{
-	struct done_dwork *d = container_of(to_delayed_work(work), struct done_dwork, dwork);
-
-	d->runs++;
-	complete(&d->done);
-}
-
-void done_dwork_init(struct done_dwork *d)
-{
-	INIT_DELAYED_WORK(&d->dwork, done_dwork_fn);
-	init_completion(&d->done);
-}
 
 /** A work that calls mod_delayed_work_on(0, system_wq, target, 0) and notes what it returned. */
 struct mod_caller {

@@ -70,6 +70,51 @@ static inline struct cpumask mask_of(std::initializer_list<int> cpus)
 	return m;
 }
 
+/** New attrs: nice @p nice, the CPUs @p cpus (the caller frees them). */
+static inline struct workqueue_attrs *attrs_of(int nice, std::initializer_list<int> cpus)
+{
+	struct workqueue_attrs *attrs = alloc_workqueue_attrs();
+	struct cpumask m = mask_of(cpus);
+
+	REQUIRE(attrs);
+	attrs->nice = nice;
+	cpumask_copy(attrs->cpumask, &m);
+	return attrs;
+}
+
+/** New attrs at nice 0 allowing the CPUs @p cpus (the caller frees them). */
+static inline struct workqueue_attrs *attrs_of(std::initializer_list<int> cpus)
+{
+	return attrs_of(0, cpus);
+}
+
+/** How many pwqs @p wq links (takes wq->mutex). */
+static inline int nr_pwqs(struct workqueue_struct *wq)
+{
+	struct pool_workqueue *pwq;
+	int n = 0;
+
+	mutex_lock(&wq->mutex);
+	for_each_pwq(pwq, wq)
+		n++;
+	mutex_unlock(&wq->mutex);
+	return n;
+}
+
+/** How many unbound pools have nice @p nice, once the pwq releases queued so far have run. */
+static inline int pools_with_nice(int nice)
+{
+	struct worker_pool *pool;
+	int bkt, n = 0;
+
+	flush_workqueue(system_wq); /* where put_pwq() sends pwq_unbound_release_workfn() */
+	mutex_lock(&wq_pool_mutex);
+	hash_for_each(unbound_pool_hash, bkt, pool, hash_node)
+		n += pool->attrs->nice == nice;
+	mutex_unlock(&wq_pool_mutex);
+	return n;
+}
+
 /** A work item that records the pool of the worker that ran it and the CPU it was on. */
 struct where_work {
 	struct work_struct work;

@@ -10,17 +10,6 @@
 
 namespace {
 
-/* Attrs allowing the CPUs given, at nice 0. */
-struct workqueue_attrs *attrs_of(std::initializer_list<int> cpus)
-{
-	struct workqueue_attrs *attrs = alloc_workqueue_attrs();
-	struct cpumask m = mask_of(cpus);
-
-	if (attrs)
-		cpumask_copy(attrs->cpumask, &m);
-	return attrs;
-}
-
 /* A pwq of @p wq on the pool of @p attrs, not linked (base reference only). */
 struct pool_workqueue *new_pwq(struct workqueue_struct *wq, const struct workqueue_attrs *attrs)
 {

@@ -3,20 +3,9 @@
 
 #include <catch2/catch.hpp>
 #include "test_helpers.h"
-#include "kernel/workqueue/wq_fixtures.h"
+#include "kernel/workqueue/numa_fixtures.h"
 
 namespace {
-
-/* How many pwqs @p wq links (takes wq->mutex). */
-int nr_pwqs(struct workqueue_struct *wq)
-{
-	int n;
-
-	mutex_lock(&wq->mutex);
-	n = list_length(&wq->pwqs);
-	mutex_unlock(&wq->mutex);
-	return n;
-}
 
 /* Is there an unbound pool whose attrs equal @p attrs?  Takes wq_pool_mutex. */
 bool pool_hashed(const struct workqueue_attrs *attrs)

@@ -2,34 +2,9 @@
 // tests for kernel/workqueue.c: queue_delayed_work_on() (Linux v5.9)
 
 #include "wq_fixtures.h"
+#include "kernel/workqueue/dwork_fixtures.h"
 
 #include <memory>
-
-namespace {
-
-struct done_dwork {
-	struct delayed_work dwork;
-	std::atomic<int> runs{ 0 };
-	std::atomic<unsigned long> ran_at{ 0 };
-	struct completion done;
-};
-
-void done_dwork_fn(struct work_struct *work)
-{
-	struct done_dwork *d = container_of(to_delayed_work(work), struct done_dwork, dwork);
-
-	d->ran_at = jiffies;
-	d->runs++;
-	complete(&d->done);
-}
-
-void done_dwork_init(struct done_dwork *d)
-{
-	INIT_DELAYED_WORK(&d->dwork, done_dwork_fn);
-	init_completion(&d->done);
-}
-
-} // namespace
 
 TEST_CASE("queue_delayed_work_on arms the timer, runs the work once, refuses a pending one",
 	  "[ch:queue_delayed_work_on]")

@@ -27,17 +27,6 @@ struct calc calc_node(const struct workqueue_attrs *attrs, int node, int cpu_goi
 	return c;
 }
 
-/* Attrs allowing the CPUs given. */
-struct workqueue_attrs *attrs_of(std::initializer_list<int> cpus)
-{
-	struct workqueue_attrs *attrs = alloc_workqueue_attrs();
-	struct cpumask m = mask_of(cpus);
-
-	if (attrs)
-		cpumask_copy(attrs->cpumask, &m);
-	return attrs;
-}
-
 bool same(const struct cpumask &a, std::initializer_list<int> cpus)
 {
 	struct cpumask b = mask_of(cpus);
