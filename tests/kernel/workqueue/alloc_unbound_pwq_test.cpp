@@ -3,25 +3,11 @@
 
 #include <catch2/catch.hpp>
 #include "test_helpers.h"
-#include "kernel/workqueue/wq_fixtures.h"
+#include "kernel/workqueue/numa_fixtures.h"
 #include <linux/fault-inject.h>
 #include <linux/rcupdate.h>
 
 namespace {
-
-/** Is there an unbound pool whose attrs equal @p attrs?  Takes wq_pool_mutex. */
-bool aup_pool_hashed(const struct workqueue_attrs *attrs)
-{
-	struct worker_pool *pool;
-	bool found = false;
-	int bkt;
-
-	mutex_lock(&wq_pool_mutex);
-	hash_for_each(unbound_pool_hash, bkt, pool, hash_node)
-		found = found || wqattrs_equal(pool->attrs, attrs);
-	mutex_unlock(&wq_pool_mutex);
-	return found;
-}
 
 /** Is @p pwq one of @p wq's linked pwqs?  Compares addresses only. */
 bool aup_linked(struct workqueue_struct *wq, struct pool_workqueue *pwq)
@@ -52,7 +38,7 @@ struct workqueue_attrs *aup_attrs(int nice)
 bool aup_release(struct pool_workqueue *pwq, const struct workqueue_attrs *attrs)
 {
 	put_pwq_unlocked(pwq); /* the release runs on system_wq */
-	bool gone = wait_until([attrs] { return !aup_pool_hashed(attrs); });
+	bool gone = wait_until([attrs] { return !pool_hashed(attrs); });
 	rcu_barrier(); /* rcu_free_pwq() and rcu_free_pool() have run */
 	return gone;
 }
@@ -81,7 +67,7 @@ TEST_CASE("alloc_unbound_pwq joins the workqueue to the pool of its attrs, unlin
 	int pool_refcnt;
 
 	REQUIRE(wq);
-	REQUIRE_FALSE(aup_pool_hashed(attrs));
+	REQUIRE_FALSE(pool_hashed(attrs));
 	mutex_lock(&wq_pool_mutex);
 	pwq = alloc_unbound_pwq(wq, attrs);
 	/* get_unbound_pool() finds the same pool for equal attrs: one more reference */
@@ -161,7 +147,7 @@ TEST_CASE("alloc_unbound_pwq gives the pool reference back when the pwq cannot b
 	unsigned long injected;
 
 	REQUIRE(wq);
-	REQUIRE_FALSE(aup_pool_hashed(attrs));
+	REQUIRE_FALSE(pool_hashed(attrs));
 	mutex_lock(&wq_pool_mutex);
 	/*
 	 * Hold the pool first: then get_unbound_pool() inside only finds it and
@@ -181,7 +167,7 @@ TEST_CASE("alloc_unbound_pwq gives the pool reference back when the pwq cannot b
 	CHECK(injected == 1);
 	CHECK(before == 1);
 	CHECK(after == before); /* the reference alloc_unbound_pwq() took went back */
-	CHECK(aup_pool_hashed(attrs));
+	CHECK(pool_hashed(attrs));
 	if (pwq) /* the failure hit some other allocation: do not leak the pwq */
 		put_pwq_unlocked(pwq);
 
@@ -189,7 +175,7 @@ TEST_CASE("alloc_unbound_pwq gives the pool reference back when the pwq cannot b
 	mutex_lock(&wq_pool_mutex);
 	put_unbound_pool(pool);
 	mutex_unlock(&wq_pool_mutex);
-	CHECK_FALSE(aup_pool_hashed(attrs));
+	CHECK_FALSE(pool_hashed(attrs));
 	rcu_barrier();
 	destroy_workqueue(wq);
 	free_workqueue_attrs(attrs);

@@ -3,23 +3,6 @@
 
 #include "kernel/workqueue/numa_fixtures.h"
 
-namespace {
-
-/** Is @p pwq one of @p wq's linked pwqs?  Compares addresses only. */
-bool linked(struct workqueue_struct *wq, struct pool_workqueue *pwq)
-{
-	struct pool_workqueue *p;
-	bool found = false;
-
-	mutex_lock(&wq->mutex);
-	for_each_pwq(p, wq)
-		found = found || p == pwq;
-	mutex_unlock(&wq->mutex);
-	return found;
-}
-
-} // namespace
-
 TEST_CASE("apply_wqattrs_commit installs the new pwqs and hands back the old ones",
 	  "[ch:apply_wqattrs_commit]")
 {
@@ -58,9 +41,9 @@ TEST_CASE("apply_wqattrs_commit installs the new pwqs and hands back the old one
 
 	CHECK(swapped);
 	CHECK(tables);
-	/* the new default pwq is linked with the workqueue's limit; the old stays until put */
-	CHECK(linked(wq, new_dfl));
-	CHECK(linked(wq, old_dfl));
+	/* the new default pwq is pwq_linked with the workqueue's limit; the old stays until put */
+	CHECK(pwq_linked(wq, new_dfl));
+	CHECK(pwq_linked(wq, old_dfl));
 	CHECK(new_dfl->max_active == 5);
 	CHECK(wq->unbound_attrs->nice == 15);
 	CHECK(cpumask_equal(wq->unbound_attrs->cpumask, cpumask_of(0)));
@@ -70,7 +53,7 @@ TEST_CASE("apply_wqattrs_commit installs the new pwqs and hands back the old one
 	apply_wqattrs_cleanup(ctx);
 	mutex_unlock(&wq_pool_mutex);
 	CHECK(wait_until([wq] { return nr_pwqs(wq) == 1; }));
-	CHECK(linked(wq, new_dfl));
+	CHECK(pwq_linked(wq, new_dfl));
 
 	destroy_workqueue(wq);
 	free_workqueue_attrs(attrs);

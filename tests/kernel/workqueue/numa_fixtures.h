@@ -115,6 +115,33 @@ static inline int pools_with_nice(int nice)
 	return n;
 }
 
+/** Is there an unbound pool whose attrs equal @p attrs?  Takes wq_pool_mutex. */
+static inline bool pool_hashed(const struct workqueue_attrs *attrs)
+{
+	struct worker_pool *pool;
+	bool found = false;
+	int bkt;
+
+	mutex_lock(&wq_pool_mutex);
+	hash_for_each(unbound_pool_hash, bkt, pool, hash_node)
+		found = found || wqattrs_equal(pool->attrs, attrs);
+	mutex_unlock(&wq_pool_mutex);
+	return found;
+}
+
+/** Is @p pwq one of @p wq's linked pwqs?  Compares addresses only; takes wq->mutex. */
+static inline bool pwq_linked(struct workqueue_struct *wq, struct pool_workqueue *pwq)
+{
+	struct pool_workqueue *p;
+	bool found = false;
+
+	mutex_lock(&wq->mutex);
+	for_each_pwq(p, wq)
+		found = found || p == pwq;
+	mutex_unlock(&wq->mutex);
+	return found;
+}
+
 /** A work item that records the pool of the worker that ran it and the CPU it was on. */
 struct where_work {
 	struct work_struct work;

@@ -7,20 +7,6 @@
 
 namespace {
 
-/* Is there an unbound pool whose attrs equal @p attrs?  Takes wq_pool_mutex. */
-bool pool_hashed(const struct workqueue_attrs *attrs)
-{
-	struct worker_pool *pool;
-	bool found = false;
-	int bkt;
-
-	mutex_lock(&wq_pool_mutex);
-	hash_for_each(unbound_pool_hash, bkt, pool, hash_node)
-		found = found || wqattrs_equal(pool->attrs, attrs);
-	mutex_unlock(&wq_pool_mutex);
-	return found;
-}
-
 /* Attrs no other test uses: their pool exists only while our pwq holds it. */
 struct workqueue_attrs *private_attrs(int nice)
 {

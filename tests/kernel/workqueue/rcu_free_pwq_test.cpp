@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include "test_helpers.h"
-#include "kernel/workqueue/wq_fixtures.h"
+#include "kernel/workqueue/numa_fixtures.h"
 #include <linux/rcupdate.h>
 
 namespace {
@@ -76,19 +76,6 @@ void rfpw_marker_fn(struct rcu_head *head)
 	complete(&m->done);
 }
 
-/** Is @p pwq one of @p wq's linked pwqs?  Compares addresses only. */
-bool rfpw_linked(struct workqueue_struct *wq, struct pool_workqueue *pwq)
-{
-	struct pool_workqueue *p;
-	bool found = false;
-
-	mutex_lock(&wq->mutex);
-	for_each_pwq(p, wq)
-		found = found || p == pwq;
-	mutex_unlock(&wq->mutex);
-	return found;
-}
-
 } // namespace
 
 TEST_CASE("a replaced unbound pwq stays readable under RCU until rcu_free_pwq runs after",
@@ -125,7 +112,7 @@ TEST_CASE("a replaced unbound pwq stays readable under RCU until rcu_free_pwq ru
 	 */
 	REQUIRE(apply_workqueue_attrs(wq, attrs) == 0);
 	flush_work(&old->unbound_release_work);
-	still_linked = rfpw_linked(wq, old);
+	still_linked = pwq_linked(wq, old);
 	call_rcu(&m.head, rfpw_marker_fn);
 	ran_under_reader = m.ran.load();
 
