@@ -8,19 +8,41 @@
 
 #define BIT(nr) (1UL << (nr))
 
+#if defined(__SANITIZE_THREAD__)
+#include <linux/compiler.h>
+/*
+ * The kernel's value-returning atomics are fully ordered: as if smp_mb()
+ * came before and after.  A sequentially consistent RMW orders as much, but
+ * ThreadSanitizer follows only an edge from a release to an acquire of the
+ * same word, so the kernel's pairing of "smp_wmb(); clear PENDING" with a
+ * later test_and_set_bit() of PENDING would look like a race.  In its build
+ * the two barriers are spelled out, on compiler.h's barrier word.
+ */
+#define BITOPS_FULL_BARRIER() smp_mb()
+#else
+#define BITOPS_FULL_BARRIER() ((void)0)
+#endif
+
 /* Atomic: set bit @nr and return its old value (a full barrier). */
 static inline bool test_and_set_bit(long nr, volatile unsigned long *addr)
 {
-	unsigned long mask = BIT(nr);
+	unsigned long mask = BIT(nr), old;
 	arch_sched_point();
-	return __atomic_fetch_or((unsigned long *)addr, mask, __ATOMIC_SEQ_CST) & mask;
+	BITOPS_FULL_BARRIER();
+	old = __atomic_fetch_or((unsigned long *)addr, mask, __ATOMIC_SEQ_CST);
+	BITOPS_FULL_BARRIER();
+	return old & mask;
 }
 
+/* Atomic: clear bit @nr and return its old value (a full barrier). */
 static inline bool test_and_clear_bit(long nr, volatile unsigned long *addr)
 {
-	unsigned long mask = BIT(nr);
+	unsigned long mask = BIT(nr), old;
 	arch_sched_point();
-	return __atomic_fetch_and((unsigned long *)addr, ~mask, __ATOMIC_SEQ_CST) & mask;
+	BITOPS_FULL_BARRIER();
+	old = __atomic_fetch_and((unsigned long *)addr, ~mask, __ATOMIC_SEQ_CST);
+	BITOPS_FULL_BARRIER();
+	return old & mask;
 }
 
 static inline void set_bit(long nr, volatile unsigned long *addr)
