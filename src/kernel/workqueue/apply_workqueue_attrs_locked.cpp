@@ -38,7 +38,7 @@ int apply_workqueue_attrs_locked(struct workqueue_struct *wq, const struct workq
 			 __func__, wq->name))
 			return -EINVAL;
 
-		WRITE_ONCE(wq->flags, wq->flags & ~__WQ_ORDERED);
+		WRITE_ONCE(wq->flags, READ_ONCE(wq->flags) & ~__WQ_ORDERED);
 	}
 	// [lab:ordered:apply-end]
 	// [apply_workqueue_attrs_locked:refuse-end]

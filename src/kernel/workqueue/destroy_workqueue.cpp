@@ -56,7 +56,10 @@ void destroy_workqueue(struct workqueue_struct *wq)
 	 * and drops its pwq reference a moment later, when its worker finishes
 	 * the run.  A flusher that destroys the workqueue at once can get here
 	 * within that moment.  Such a barrier needs nobody's help to finish, so
-	 * give it a little time (bounded) before calling the pwq busy.
+	 * give it a little time (bounded) before calling the pwq busy.  An
+	 * unbound workqueue's default pwq also holds a reference for each node
+	 * that uses it: extra references there are not barriers (pwq_busy()
+	 * makes the same exception).
 	 */
 	for (tries = 0; tries < 1000; tries++) {
 		bool in_transit = false;
@@ -64,7 +67,8 @@ void destroy_workqueue(struct workqueue_struct *wq)
 		mutex_lock(&wq->mutex);
 		for_each_pwq(pwq, wq) {
 			raw_spin_lock_irq(&pwq->pool->lock);
-			if (pwq->refcnt > 1 && !pwq->nr_active && list_empty(&pwq->delayed_works))
+			if (pwq != wq->dfl_pwq && pwq->refcnt > 1 && !pwq->nr_active &&
+			    list_empty(&pwq->delayed_works))
 				in_transit = true;
 			raw_spin_unlock_irq(&pwq->pool->lock);
 		}
