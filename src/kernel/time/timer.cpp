@@ -67,7 +67,12 @@ static int detach_if_pending(struct timer_list *timer)
 {
 	if (!timer_pending(timer))
 		return 0;
-	__list_del(timer->entry.prev, timer->entry.next);
+	/*
+	 * Every ->next on the base may be a timer's entry.next, which
+	 * timer_pending() reads without the lock: write each with WRITE_ONCE.
+	 */
+	timer->entry.next->prev = timer->entry.prev;
+	WRITE_ONCE(timer->entry.prev->next, timer->entry.next);
 	timer->entry.prev = NULL;
 	WRITE_ONCE(timer->entry.next, (struct list_head *)NULL);
 	return 1;
@@ -87,7 +92,11 @@ static bool enqueue_timer(struct timer_list *timer)
 	while (pos != &timer_base &&
 	       time_after(list_entry(pos, struct timer_list, entry)->expires, timer->expires))
 		pos = pos->prev;
-	list_add(&timer->entry, pos);
+	/* list_add(), with the ->next writes that timer_pending() may race marked */
+	timer->entry.prev = pos;
+	WRITE_ONCE(timer->entry.next, pos->next);
+	pos->next->prev = &timer->entry;
+	WRITE_ONCE(pos->next, &timer->entry);
 	return timer_base.next == &timer->entry;
 }
 
