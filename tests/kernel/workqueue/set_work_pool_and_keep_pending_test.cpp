@@ -53,7 +53,7 @@ TEST_CASE("set_work_pool_and_keep_pending turns a pwq pointer into its pool id",
 	CHECK(get_work_pwq(&cw.work) == nullptr);
 	CHECK(get_work_pool_id(&cw.work) == pool_id);
 	CHECK(work_pending(&cw.work));
-	CHECK((*work_data_bits(&cw.work) & WORK_STRUCT_DELAYED) == 0);
+	CHECK((READ_ONCE(*work_data_bits(&cw.work)) & WORK_STRUCT_DELAYED) == 0);
 	rcu_read_lock();
 	CHECK(get_work_pool(&cw.work) == pwq->pool);
 	rcu_read_unlock();

@@ -127,7 +127,7 @@ TEST_CASE("try_to_grab_pending steals a work from its pool worklist and fixes th
 	struct pool_workqueue *pwq = get_work_pwq(&cw.work);
 	REQUIRE(pwq);
 	int color = get_work_color(&cw.work);
-	CHECK_FALSE((*work_data_bits(&cw.work) & WORK_STRUCT_DELAYED));
+	CHECK_FALSE((READ_ONCE(*work_data_bits(&cw.work)) & WORK_STRUCT_DELAYED));
 	struct pwq_counts before = counts_of(pwq, color);
 
 	int ret = try_to_grab_pending(&cw.work, false, &flags);
@@ -175,7 +175,7 @@ TEST_CASE("try_to_grab_pending steals a work parked by max_active and fixes the 
 	REQUIRE(pwq);
 	int color = get_work_color(&cw.work);
 	/* max_active 1: the item waits on the pwq's delayed list */
-	CHECK((*work_data_bits(&cw.work) & WORK_STRUCT_DELAYED));
+	CHECK((READ_ONCE(*work_data_bits(&cw.work)) & WORK_STRUCT_DELAYED));
 	CHECK(counts_of(pwq, color).nr_active == 1);
 
 	int ret = try_to_grab_pending(&cw.work, false, &flags);
@@ -238,7 +238,8 @@ TEST_CASE("try_to_grab_pending takes a parked work with the barrier linked behin
 	REQUIRE(!IS_ERR(f.task));
 	get_task_struct(f.task);
 	wake_up_process(f.task);
-	REQUIRE(wait_until([&] { return (*work_data_bits(&cw.work) & WORK_STRUCT_LINKED) != 0; }));
+	REQUIRE(wait_until(
+		[&] { return (READ_ONCE(*work_data_bits(&cw.work)) & WORK_STRUCT_LINKED) != 0; }));
 
 	int ret = try_to_grab_pending(&cw.work, false, &flags);
 	CHECK(ret == 1);
