@@ -14,8 +14,10 @@
 #   exports.sh check <lib.a> <source dir>...
 #       The CTest test exported_symbols: the global symbols <lib.a> defines,
 #       demangled to their names, against the EXPORT_SYMBOL and
-#       EXPORT_SYMBOL_GPL lines of the .cpp files under the source dirs.
-#       Prints each difference; exits 1 if there is one.
+#       EXPORT_SYMBOL_GPL lines of the .cpp files under the source dirs, and
+#       every one of them unmangled: the kernel API has C linkage (declared
+#       in an extern "C" block of a public header), so that a C object file
+#       links against it.  Prints each difference; exits 1 if there is one.
 #
 # The tools come from the environment: LD, OBJCOPY, NM, CXXFILT (default ld,
 # objcopy, nm, c++filt); CMake passes the ones it found.
@@ -74,7 +76,8 @@ check() {
 	local lib=$1 status=0
 	shift
 
-	global_names "$lib" | cut -f2 | sort -u >"$tmp/globals"
+	global_names "$lib" >"$tmp/pairs"
+	cut -f2 "$tmp/pairs" | sort -u >"$tmp/globals"
 	grep -rhoE --include='*.cpp' '^EXPORT_SYMBOL(_GPL)?\([A-Za-z_][A-Za-z0-9_]*\);' "$@" |
 		sed -E 's/^EXPORT_SYMBOL(_GPL)?\(([^)]*)\);$/\2/' | sort -u >"$tmp/exports"
 
@@ -90,6 +93,12 @@ check() {
 	if comm -13 "$tmp/globals" "$tmp/exports" | grep -q .; then
 		echo "exported_symbols: EXPORT_SYMBOL'd but not a global symbol of $lib:"
 		comm -13 "$tmp/globals" "$tmp/exports" | sed 's/^/  /'
+		status=1
+	fi
+	# A C++ (mangled) name: declared nowhere in a C-linkage block, so C cannot call it.
+	if awk -F'\t' '$1 != $2' "$tmp/pairs" | grep -q .; then
+		echo "exported_symbols: exported with C++ linkage (declare it in a public header's CMWQ_BEGIN_DECLS block):"
+		awk -F'\t' '$1 != $2 { print "  " $2 " (" $1 ")" }' "$tmp/pairs"
 		status=1
 	fi
 	if [[ $status -eq 0 ]]; then

@@ -16,6 +16,7 @@
 #include <linux/jiffies.h>
 #include <linux/delay.h>
 #include <linux/printk.h>
+#include "kernel/printk/printk_log.h"
 #include <linux/bug.h>
 #include <atomic>
 #include <string>

@@ -36,8 +36,10 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 # Callgrind counts a thread only inside these functions (entering one toggles
 # collection, returning toggles it back): the three measured operations, and
-# the harness's work functions, whose own code is thereby left out.
-TOGGLES = ["queue_work_on(*", "flush_work(*", "process_one_work(*", "icount_*_fn(*"]
+# the harness's work functions, whose own code is thereby left out.  The API
+# has C linkage, so callgrind names it without a parameter list
+# ("queue_work_on"); process_one_work() and the harness are C++ ("name(...)").
+TOGGLES = ["queue_work_on", "flush_work", "process_one_work(*", "icount_*_fn(*"]
 
 DESC = re.compile(r"^desc: Trigger: Client Request: op=(\w+) n=(\d+) round=(\d+)\s*$")
 TOTALS = re.compile(r"^totals:\s+(\d+)\s*$")

@@ -4,7 +4,7 @@
 // Run by bench/icount/check.py as
 //
 //   valgrind --tool=callgrind --collect-atstart=no
-//       --toggle-collect='queue_work_on(*' --toggle-collect='flush_work(*'
+//       --toggle-collect=queue_work_on --toggle-collect=flush_work
 //       --toggle-collect='process_one_work(*' --toggle-collect='icount_*_fn(*'
 //       cmwq_icount [--rounds R] [--items N]
 //

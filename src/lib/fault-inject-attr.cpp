@@ -162,7 +162,7 @@ int setup_fault_attr(struct fault_attr *attr, const char *str)
 {
 	unsigned long interval, probability;
 	int space, times, used = 0;
-	struct fault_attr spec;
+	struct fault_attr spec = FAULT_ATTR_INITIALIZER;
 	char buf[256];
 	char *save = NULL;
 

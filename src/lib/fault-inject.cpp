@@ -18,9 +18,9 @@
 #include <linux/fault-inject.h>
 
 /* Off, with the kernel's defaults (interval 1, times 1). */
-struct fault_attr failslab = { .name = "failslab" };
+struct fault_attr failslab = FAULT_ATTR_INITIALIZER_NAMED("failslab");
 EXPORT_SYMBOL(failslab);
-struct fault_attr fail_kthread = { .name = "fail_kthread" };
+struct fault_attr fail_kthread = FAULT_ATTR_INITIALIZER_NAMED("fail_kthread");
 
 /**
  * @brief The next random 64 bits of @p attr's generator (splitmix64).

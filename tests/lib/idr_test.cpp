@@ -7,6 +7,8 @@
 #include <linux/printk.h>
 #include <linux/workqueue.h> /* links the boot code in */
 
+#include "kernel/printk/printk_log.h"
+
 static int objs[8];
 
 TEST_CASE("idr_alloc() hands out the lowest free id; idr_find() finds it", "[ch:idr]")

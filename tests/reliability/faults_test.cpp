@@ -42,7 +42,7 @@ static std::string decisions(struct fault_attr *a, int n, ssize_t size = 1)
 
 TEST_CASE("fault_attr: fail the next call, or the one after N successes, once", "[ch:faults]")
 {
-	struct fault_attr a;
+	struct fault_attr a = FAULT_ATTR_INITIALIZER;
 
 	fault_attr_reset(&a);
 	CHECK_FALSE(fault_attr_armed(&a));
@@ -94,7 +94,7 @@ TEST_CASE("fault_attr: probability draws from the seed; times, interval and spac
 
 TEST_CASE("setup_fault_attr reads the kernel's boot form and rejects what it cannot read", "[ch:faults]")
 {
-	struct fault_attr a;
+	struct fault_attr a = FAULT_ATTR_INITIALIZER;
 
 	fault_attr_reset(&a);
 	/* failslab=<interval>,<probability>,<space>,<times> */

@@ -16,6 +16,7 @@
  * @param func function name
  * @param fmt printf-style message, or NULL for none
  */
+CMWQ_BEGIN_DECLS
 void __warn_printk(const char *file, int line, const char *func, const char *fmt, ...)
 	__printf(4, 5);
 
@@ -23,7 +24,8 @@ void __warn_printk(const char *file, int line, const char *func, const char *fmt
 extern unsigned long warn_count;
 
 /** @brief Stop the program: an invariant is broken and going on would corrupt memory. */
-[[noreturn]] void __bug(const char *file, int line, const char *func, const char *cond);
+__noreturn void __bug(const char *file, int line, const char *func, const char *cond);
+CMWQ_END_DECLS
 
 /*
  * Catch2 (tests) has a logging macro WARN of its own.  Every test includes
@@ -66,6 +68,10 @@ extern unsigned long warn_count;
 			__bug(__FILE__, __LINE__, __func__, #cond);     \
 	} while (0)
 
+#ifdef __cplusplus
 #define BUILD_BUG_ON(cond) static_assert(!(cond), #cond)
+#else
+#define BUILD_BUG_ON(cond) _Static_assert(!(cond), #cond)
+#endif
 
 #endif /* _LINUX_BUG_H */

@@ -3,6 +3,24 @@
 #ifndef _LINUX_COMPILER_H
 #define _LINUX_COMPILER_H
 
+/*
+ * The kernel is C; so is a module built against cmwq.  Every public header
+ * compiles as C (gnu11) and as C++ (C++20), and declares the kernel API with
+ * C linkage: its declarations sit between CMWQ_BEGIN_DECLS and
+ * CMWQ_END_DECLS, an extern "C" block when a C++ compiler reads them and
+ * nothing when a C compiler does.  So a C object file calls queue_work_on()
+ * by the very name the library defines.  What only C++ has (overloads,
+ * default arguments, templates) stays outside those blocks, for C++ callers.
+ */
+#ifdef __cplusplus
+#define CMWQ_BEGIN_DECLS extern "C" {
+#define CMWQ_END_DECLS }
+#else
+#include <stdbool.h> /* bool, true, false: keywords in C++ and in C23 */
+#define CMWQ_BEGIN_DECLS
+#define CMWQ_END_DECLS
+#endif
+
 /** @brief Branch hint: the condition is usually true. */
 #define likely(x) __builtin_expect(!!(x), 1)
 /** @brief Branch hint: the condition is usually false. */
@@ -33,7 +51,9 @@
  * too, so a race between their two sides could be missed; the plain builds
  * keep the fences.
  */
+CMWQ_BEGIN_DECLS
 extern int cmwq_tsan_barrier_word;
+CMWQ_END_DECLS
 #define smp_mb() ((void)__atomic_fetch_add(&cmwq_tsan_barrier_word, 0, __ATOMIC_SEQ_CST))
 #define smp_wmb() ((void)__atomic_fetch_add(&cmwq_tsan_barrier_word, 0, __ATOMIC_RELEASE))
 #define smp_rmb() ((void)__atomic_fetch_add(&cmwq_tsan_barrier_word, 0, __ATOMIC_ACQUIRE))
@@ -51,6 +71,7 @@ extern int cmwq_tsan_barrier_word;
 #ifndef __always_inline
 #define __always_inline inline __attribute__((__always_inline__))
 #endif
+#define __noreturn __attribute__((__noreturn__))
 #define __printf(a, b) __attribute__((__format__(printf, a, b)))
 #define __must_check __attribute__((__warn_unused_result__))
 #define __aligned(x) __attribute__((__aligned__(x)))

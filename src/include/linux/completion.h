@@ -6,6 +6,8 @@
 #include <linux/types.h>
 #include <linux/spinlock.h>
 
+CMWQ_BEGIN_DECLS
+
 /** @brief A count of "done" events that waiters sleep on. */
 struct completion {
 	unsigned int done;         /**< completions not yet consumed (UINT_MAX: complete_all) */
@@ -28,5 +30,7 @@ void wait_for_completion(struct completion *x);
 unsigned long wait_for_completion_timeout(struct completion *x, unsigned long timeout);
 bool try_wait_for_completion(struct completion *x);
 bool completion_done(struct completion *x);
+
+CMWQ_END_DECLS
 
 #endif

@@ -3,6 +3,10 @@
 #ifndef _LINUX_CPU_H
 #define _LINUX_CPU_H
 
+#include <linux/compiler.h>
+
+CMWQ_BEGIN_DECLS
+
 /**
  * @brief Decide how many virtual CPUs the machine has and mark them possible and online.
  *
@@ -19,5 +23,7 @@ void smp_init(void);
  */
 static inline void get_online_cpus(void) {}
 static inline void put_online_cpus(void) {}
+
+CMWQ_END_DECLS
 
 #endif

@@ -14,6 +14,8 @@ struct cpumask {
 };
 typedef struct cpumask cpumask_var_t[1];
 
+CMWQ_BEGIN_DECLS
+
 /** How many virtual CPUs this machine has (set once at boot; see CMWQ_NR_CPUS). */
 extern unsigned int nr_cpu_ids;
 #define nr_cpumask_bits nr_cpu_ids
@@ -21,6 +23,8 @@ extern unsigned int nr_cpu_ids;
 extern const struct cpumask *const cpu_possible_mask;
 extern const struct cpumask *const cpu_online_mask;
 const struct cpumask *cpumask_of(int cpu);
+
+CMWQ_END_DECLS
 
 #define cpumask_bits(maskp) ((maskp)->bits)
 
@@ -30,7 +34,11 @@ static inline bool cpumask_test_cpu(int cpu, const struct cpumask *m) { return (
 /** True if @p cpu is a CPU of this machine and online (false for any out-of-range number). */
 #define cpu_online(cpu)                                                                            \
 	((unsigned int)(cpu) < nr_cpu_ids && cpumask_test_cpu((cpu), cpu_online_mask))
-static inline void cpumask_clear(struct cpumask *m) { for (unsigned long &w : m->bits) w = 0; }
+static inline void cpumask_clear(struct cpumask *m)
+{
+	for (unsigned int i = 0; i < BITS_TO_LONGS(NR_CPUS); i++)
+		m->bits[i] = 0;
+}
 static inline void cpumask_copy(struct cpumask *d, const struct cpumask *s) { *d = *s; }
 static inline bool cpumask_equal(const struct cpumask *a, const struct cpumask *b)
 {
@@ -41,16 +49,16 @@ static inline bool cpumask_equal(const struct cpumask *a, const struct cpumask *
 }
 static inline bool cpumask_empty(const struct cpumask *m)
 {
-	for (unsigned long w : m->bits)
-		if (w)
+	for (unsigned int i = 0; i < BITS_TO_LONGS(NR_CPUS); i++)
+		if (m->bits[i])
 			return false;
 	return true;
 }
 static inline unsigned int cpumask_weight(const struct cpumask *m)
 {
 	unsigned int n = 0;
-	for (unsigned long w : m->bits)
-		n += __builtin_popcountl(w);
+	for (unsigned int i = 0; i < BITS_TO_LONGS(NR_CPUS); i++)
+		n += __builtin_popcountl(m->bits[i]);
 	return n;
 }
 /* The first CPU in @m, or nr_cpu_ids if it is empty. */
@@ -64,7 +72,7 @@ static inline unsigned int cpumask_first(const struct cpumask *m)
 /* The next CPU after @n in @m, or nr_cpu_ids. */
 static inline unsigned int cpumask_next(int n, const struct cpumask *m)
 {
-	for (unsigned int c = n + 1; c < nr_cpu_ids; c++)
+	for (unsigned int c = (unsigned int)(n + 1); c < nr_cpu_ids; c++)
 		if (cpumask_test_cpu(c, m))
 			return c;
 	return nr_cpu_ids;
@@ -73,9 +81,22 @@ static inline unsigned int cpumask_next(int n, const struct cpumask *m)
 /* "Any" CPU in both masks: the first one, as in the kernel (cpumask_first_and()). */
 #define cpumask_any_and(mask1, mask2) cpumask_first_and((mask1), (mask2))
 
-static inline bool alloc_cpumask_var(cpumask_var_t *mask, gfp_t) { cpumask_clear(*mask); return true; }
-static inline bool zalloc_cpumask_var(cpumask_var_t *mask, gfp_t) { cpumask_clear(*mask); return true; }
-static inline void free_cpumask_var(cpumask_var_t) { }
+static inline bool alloc_cpumask_var(cpumask_var_t *mask, gfp_t flags)
+{
+	(void)flags;
+	cpumask_clear(*mask);
+	return true;
+}
+static inline bool zalloc_cpumask_var(cpumask_var_t *mask, gfp_t flags)
+{
+	(void)flags;
+	cpumask_clear(*mask);
+	return true;
+}
+static inline void free_cpumask_var(cpumask_var_t mask)
+{
+	(void)mask;
+}
 
 #define for_each_cpu(cpu, mask) for ((cpu) = cpumask_first(mask); (unsigned int)(cpu) < nr_cpu_ids; (cpu) = cpumask_next((cpu), (mask)))
 #define for_each_possible_cpu(cpu) for_each_cpu((cpu), cpu_possible_mask)

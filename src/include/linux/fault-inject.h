@@ -42,18 +42,34 @@
 
 /** @brief One injection point's knobs and counters (the kernel's, minus debugfs and stack filters). */
 struct fault_attr {
-	const char *name = nullptr;     /**< for messages: "failslab", "fail_kthread" */
-	int armed = 0;                  /**< the one word the off path reads: any knob set */
-	unsigned long probability = 0;  /**< percent, 0 .. 100 */
-	unsigned long interval = 1;     /**< consider only every interval-th call (1: all) */
-	int times = 1;                  /**< failures by probability left; -1: no limit */
-	long space = 0;                 /**< units that must succeed before probability applies */
-	unsigned long verbose = 0;      /**< 1: one line per injected failure */
-	unsigned long nth = 0;          /**< > 0: the nth call from now fails (the kernel's fail-nth) */
-	unsigned long count = 0;        /**< calls seen, for interval */
-	unsigned long injected = 0;     /**< failures injected so far */
-	u64 rng = 0;                    /**< the generator's state (splitmix64) */
+	const char *name;          /**< for messages: "failslab", "fail_kthread" */
+	int armed;                 /**< the one word the off path reads: any knob set */
+	unsigned long probability; /**< percent, 0 .. 100 */
+	unsigned long interval;    /**< consider only every interval-th call (1: all) */
+	int times;                 /**< failures by probability left; -1: no limit */
+	long space;                /**< units that must succeed before probability applies */
+	unsigned long verbose;     /**< 1: one line per injected failure */
+	unsigned long nth;         /**< > 0: the nth call from now fails (the kernel's fail-nth) */
+	unsigned long count;       /**< calls seen, for interval */
+	unsigned long injected;    /**< failures injected so far */
+	u64 rng;                   /**< the generator's state (splitmix64) */
 };
+
+/**
+ * The knobs of an injection point that is off, with the kernel's defaults
+ * (every call considered, one failure by probability), named @p n.
+ */
+#define FAULT_ATTR_INITIALIZER_NAMED(n)                                                            \
+	{                                                                                          \
+		.name = (n), .armed = 0, .probability = 0, .interval = 1, .times = 1, .space = 0,  \
+		.verbose = 0, .nth = 0, .count = 0, .injected = 0, .rng = 0,                       \
+	}
+/** An unnamed injection point, off (the kernel's FAULT_ATTR_INITIALIZER). */
+#define FAULT_ATTR_INITIALIZER FAULT_ATTR_INITIALIZER_NAMED(NULL)
+/** Define injection point @p name, off (the kernel's DECLARE_FAULT_ATTR). */
+#define DECLARE_FAULT_ATTR(name) struct fault_attr name = FAULT_ATTR_INITIALIZER_NAMED(#name)
+
+CMWQ_BEGIN_DECLS
 
 /** @brief kmalloc() and friends, and alloc_percpu(): NULL. */
 extern struct fault_attr failslab;
@@ -82,6 +98,8 @@ static inline bool fault_attr_armed(const struct fault_attr *attr)
 
 /** @brief The slab's question (mm/failslab.c's, without caches): fail this allocation? */
 bool __should_failslab(size_t size, gfp_t gfpflags);
+
+CMWQ_END_DECLS
 
 /**
  * @brief Should this allocation fail?  Asked by every slab allocation and alloc_percpu().

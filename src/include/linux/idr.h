@@ -6,6 +6,8 @@
 #include <linux/types.h>
 #include <linux/spinlock.h>
 
+CMWQ_BEGIN_DECLS
+
 #define IDR_CHUNK_SHIFT 8
 #define IDR_CHUNK_SIZE (1 << IDR_CHUNK_SHIFT)
 #define IDR_NR_CHUNKS 256
@@ -50,5 +52,7 @@ void ida_init(struct ida *ida);
 int ida_simple_get(struct ida *ida, unsigned int start, unsigned int end, gfp_t gfp);
 void ida_simple_remove(struct ida *ida, unsigned int id);
 void ida_destroy(struct ida *ida);
+
+CMWQ_END_DECLS
 
 #endif

@@ -5,10 +5,14 @@
 
 #include <linux/compiler.h>
 
+CMWQ_BEGIN_DECLS
+
 /** @brief Start the timer task "ktimers"; timers armed before it runs fire once it does. */
 void init_timers(void);
 
 /** @brief Start the RCU task "rcu_gp" that runs call_rcu() callbacks. */
 void rcu_init(void);
+
+CMWQ_END_DECLS
 
 #endif

@@ -7,6 +7,8 @@
 #include <linux/types.h>
 #include <linux/ktime.h>
 
+CMWQ_BEGIN_DECLS
+
 /* Ticks per second.  One jiffy is one millisecond. */
 #define HZ 1000
 
@@ -90,5 +92,7 @@ unsigned long round_jiffies(unsigned long j);
 unsigned long round_jiffies_relative(unsigned long j);
 unsigned long __round_jiffies(unsigned long j, int cpu);
 unsigned long __round_jiffies_relative(unsigned long j, int cpu);
+
+CMWQ_END_DECLS
 
 #endif

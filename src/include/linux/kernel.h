@@ -16,8 +16,10 @@
  *
  * Works on any structure a client defines, including ones C++ does not call
  * "standard layout" (offsetof is then only conditionally supported; GCC and
- * Clang support it, so the warning is silenced here, in one place).
+ * Clang support it, so the C++ form silences the warning here, in one place;
+ * C has no such warning).
  */
+#ifdef __cplusplus
 #define container_of(ptr, type, member)                                                   \
 	({                                                                                 \
 		_Pragma("GCC diagnostic push")                                             \
@@ -26,6 +28,10 @@
 		_Pragma("GCC diagnostic pop")                                              \
 		__cptr;                                                                    \
 	})
+#else
+#define container_of(ptr, type, member)                                                            \
+	({ (type *)((char *)(ptr) - __builtin_offsetof(type, member)); })
+#endif
 
 /** Clamp @p val into [lo, hi]. */
 #define clamp_val(val, lo, hi) ((val) < (lo) ? (lo) : (val) > (hi) ? (hi) : (val))

@@ -7,6 +7,8 @@
 #include <linux/cpumask.h>
 #include <linux/err.h>
 
+CMWQ_BEGIN_DECLS
+
 /**
  * @brief Create a kthread that will run @p threadfn(@p data) once woken.
  *
@@ -17,6 +19,18 @@ struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *da
 					   const char namefmt[], ...) __printf(4, 5);
 #define kthread_create(threadfn, data, namefmt, ...) \
 	kthread_create_on_node(threadfn, data, NUMA_NO_NODE, namefmt, ##__VA_ARGS__)
+
+/**
+ * Create a kthread and wake it: it starts running @p threadfn(@p data) at
+ * once.  The task, or an ERR_PTR() if it could not be made.
+ */
+#define kthread_run(threadfn, data, namefmt, ...)                                                  \
+	({                                                                                         \
+		struct task_struct *__k = kthread_create(threadfn, data, namefmt, ##__VA_ARGS__);  \
+		if (!IS_ERR(__k))                                                                  \
+			wake_up_process(__k);                                                      \
+		__k;                                                                               \
+	})
 
 /** @brief Bind a not-yet-running kthread to the CPUs of @p mask (one CPU: pinned to it). */
 void kthread_bind_mask(struct task_struct *p, const struct cpumask *mask);
@@ -38,5 +52,7 @@ bool kthread_should_stop(void);
  * process that uses the substrate.  Context: boot.
  */
 void kthread_on_fork_child(void (*fn)(void));
+
+CMWQ_END_DECLS
 
 #endif

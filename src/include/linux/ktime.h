@@ -13,6 +13,8 @@
 
 #include <linux/types.h>
 
+CMWQ_BEGIN_DECLS
+
 #define MSEC_PER_SEC 1000L
 #define USEC_PER_MSEC 1000L
 #define NSEC_PER_USEC 1000L
@@ -60,5 +62,7 @@ static inline u64 ktime_get_ns(void)
 {
 	return (u64)ktime_to_ns(ktime_get());
 }
+
+CMWQ_END_DECLS
 
 #endif /* _LINUX_KTIME_H */

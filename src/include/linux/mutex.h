@@ -6,6 +6,8 @@
 #include <linux/types.h>
 #include <linux/spinlock.h>
 
+CMWQ_BEGIN_DECLS
+
 /**
  * @brief A sleeping lock: a waiter blocks through schedule().
  *
@@ -31,5 +33,7 @@ void mutex_lock(struct mutex *lock);
 void mutex_unlock(struct mutex *lock);
 int mutex_trylock(struct mutex *lock);
 bool mutex_is_locked(struct mutex *lock);
+
+CMWQ_END_DECLS
 
 #endif

@@ -5,6 +5,8 @@
 
 #include <linux/types.h>
 
+CMWQ_BEGIN_DECLS
+
 /*
  * Readers mark their critical sections; an updater waits for every reader
  * that might still see the old version (a grace period) before freeing it.
@@ -28,5 +30,7 @@ void rcu_barrier(void);
 #define rcu_access_pointer(p) __atomic_load_n(&(p), __ATOMIC_RELAXED)
 #define rcu_assign_pointer(p, v) __atomic_store_n(&(p), (v), __ATOMIC_RELEASE)
 #define RCU_INIT_POINTER(p, v) __atomic_store_n(&(p), (v), __ATOMIC_RELAXED)
+
+CMWQ_END_DECLS
 
 #endif

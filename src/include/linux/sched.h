@@ -7,6 +7,8 @@
 #include <linux/list.h>
 #include <linux/lockdep.h>
 
+CMWQ_BEGIN_DECLS
+
 /* Task states.  A task sets one of the sleeping states, then calls schedule(). */
 #define TASK_RUNNING 0x0000
 #define TASK_INTERRUPTIBLE 0x0001
@@ -96,5 +98,7 @@ static inline void cond_resched(void) { }
 static inline void might_sleep(void) { }
 static inline bool in_task(void) { return true; }
 void cpu_relax(void);
+
+CMWQ_END_DECLS
 
 #endif

@@ -5,6 +5,8 @@
 
 #include <linux/cpumask.h>
 
+CMWQ_BEGIN_DECLS
+
 /*
  * The virtual CPU the caller runs on.  A kthread bound to one CPU (a per-CPU
  * worker) is always on that CPU.  Any other thread is on the real core the
@@ -12,5 +14,7 @@
  */
 int smp_processor_id(void);
 #define raw_smp_processor_id() smp_processor_id()
+
+CMWQ_END_DECLS
 
 #endif

@@ -6,6 +6,8 @@
 #include <linux/types.h>
 #include <linux/lockdep.h>
 
+CMWQ_BEGIN_DECLS
+
 /**
  * @brief A lock that never sleeps: a waiter spins (then parks in the backend).
  *
@@ -47,5 +49,7 @@ bool raw_spin_trylock(raw_spinlock_t *lock);
 #define local_irq_restore(flags) do { (void)(flags); } while (0)
 #define local_irq_disable() do { } while (0)
 #define local_irq_enable() do { } while (0)
+
+CMWQ_END_DECLS
 
 #endif

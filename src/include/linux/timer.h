@@ -7,6 +7,8 @@
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 
+CMWQ_BEGIN_DECLS
+
 /** @brief A function to call once, in the timer task, at a given jiffy. */
 struct timer_list {
 	struct list_head entry;   /**< on the timer base while pending; next == NULL when not */
@@ -44,5 +46,7 @@ int mod_timer(struct timer_list *timer, unsigned long expires);
 int del_timer(struct timer_list *timer);
 /** @brief Disarm @p timer and wait until its function is not running. */
 int del_timer_sync(struct timer_list *timer);
+
+CMWQ_END_DECLS
 
 #endif

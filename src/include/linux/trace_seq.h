@@ -20,6 +20,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+CMWQ_BEGIN_DECLS
+
 /** @brief A growable text buffer: what has been printed so far, NUL-terminated. */
 struct trace_seq {
 	char *buffer; /**< the text, NUL-terminated; NULL until the first byte is written */
@@ -74,5 +76,7 @@ char *trace_seq_detach(struct trace_seq *s);
 
 /** @brief Free the text of @p s; @p s is empty after and may be used again. */
 void trace_seq_destroy(struct trace_seq *s);
+
+CMWQ_END_DECLS
 
 #endif /* _LINUX_TRACE_SEQ_H */

@@ -23,6 +23,11 @@ typedef struct {
 	int counter; /**< the value; touch it only through atomic_*() */
 } atomic_t;
 
+/** @brief A 64-bit counter changed only with atomic operations (see linux/atomic.h). */
+typedef struct {
+	s64 counter; /**< the value; touch it only through atomic64_*() */
+} atomic64_t;
+
 /** @brief A long changed only with atomic operations (see linux/atomic.h). */
 typedef struct {
 	long counter; /**< the value; touch it only through atomic_long_*() */

@@ -19,6 +19,8 @@
 #include <linux/cpumask.h>
 #include <linux/timer.h>
 
+CMWQ_BEGIN_DECLS
+
 struct workqueue_struct;
 struct work_struct;
 
@@ -412,5 +414,7 @@ static inline void flush_scheduled_work(void)
 extern const int __cmwq_boot_anchor;
 /** This file's reference to the boot code: keeps it linked in. */
 static const int *const __cmwq_boot_ref __attribute__((used)) = &__cmwq_boot_anchor;
+
+CMWQ_END_DECLS
 
 #endif /* _LINUX_WORKQUEUE_H */

@@ -23,8 +23,8 @@
  *
  * Context: any.
  */
-void __lockdep_assert_held(const struct raw_spinlock *lock, const char *file, int line,
-			   const char *func)
+void __lockdep_assert_held_spin(const struct raw_spinlock *lock, const char *file, int line,
+				const char *func)
 {
 	if (unlikely(READ_ONCE(lock->owner) != current))
 		__warn_printk(file, line, func, "lockdep_assert_held: raw_spinlock not held by %s",
@@ -40,11 +40,13 @@ void __lockdep_assert_held(const struct raw_spinlock *lock, const char *file, in
  *
  * Context: any.
  */
-void __lockdep_assert_held(const struct mutex *lock, const char *file, int line, const char *func)
+void __lockdep_assert_held_mutex(const struct mutex *lock, const char *file, int line,
+				 const char *func)
 {
 	if (unlikely(READ_ONCE(lock->owner) != current))
 		__warn_printk(file, line, func, "lockdep_assert_held: mutex not held by %s",
 			      current->comm);
 }
-EXPORT_SYMBOL_GPL(__lockdep_assert_held);
+EXPORT_SYMBOL_GPL(__lockdep_assert_held_spin);
+EXPORT_SYMBOL_GPL(__lockdep_assert_held_mutex);
 // [locking:lockdep-end]

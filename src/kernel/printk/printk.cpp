@@ -5,6 +5,12 @@
  * in a ring buffer, as the kernel's log buffer does, so a test can read back
  * what a misuse printed.  A WARN prints where it fired and carries on; a BUG
  * stops the program.
+ *
+ * Each line of the log keeps its level, as the kernel's records do: the ring
+ * holds it as "<N>" at the start of the line (the form syslog(2) and dmesg -r
+ * give), standard error gets the text alone.  A message that does not start
+ * with KERN_CONT begins a new line, ending an unfinished one first, as v5.9
+ * does since continuation lines must be marked.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,6 +22,7 @@
 #include <linux/kernel.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
+#include "kernel/printk/printk_log.h"
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 
@@ -29,6 +36,8 @@ static DEFINE_RAW_SPINLOCK(logbuf_lock);
 static char log_buf[LOG_BUF_LEN];
 static size_t log_first;
 static size_t log_next;
+/* The last line in the log has no newline yet: a KERN_CONT message continues it. */
+static bool log_line_open;
 /* CMWQ_QUIET from the environment: -1 not read yet, else 0 or 1. */
 static int env_quiet = -1;
 
@@ -51,22 +60,46 @@ static bool printk_is_quiet(void)
 	return q || READ_ONCE(printk_quiet);
 }
 
+/* Append @c to the ring.  Caller holds logbuf_lock. */
+static void log_putc(char c)
+{
+	log_buf[log_next % LOG_BUF_LEN] = c;
+	log_next++;
+	if (log_next - log_first > LOG_BUF_LEN)
+		log_first = log_next - LOG_BUF_LEN;
+}
+
 /**
- * @brief Store @p len bytes of @p text in the log and echo them.
- * @param text the message
+ * @brief Store @p len bytes of @p text in the log at @p level and echo them.
+ * @param text the message, without its level
  * @param len its length
+ * @param level 0..7
+ * @param cont KERN_CONT: continue the open line rather than start one
  * @param echo write it to standard error too
  *
  * Context: any.  One lock keeps lines whole in both places.
  */
-static void log_store(const char *text, size_t len, bool echo)
+static void log_store(const char *text, size_t len, int level, bool cont, bool echo)
 {
 	raw_spin_lock(&logbuf_lock);
-	for (size_t i = 0; i < len; i++)
-		log_buf[(log_next + i) % LOG_BUF_LEN] = text[i];
-	log_next += len;
-	if (log_next - log_first > LOG_BUF_LEN)
-		log_first = log_next - LOG_BUF_LEN;
+	if (log_line_open && !cont) {
+		/* A new message ends the unfinished line before it. */
+		log_putc('\n');
+		if (echo)
+			fputc('\n', stderr);
+		log_line_open = false;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (!log_line_open) {
+			log_putc('<');
+			log_putc((char)('0' + level));
+			log_putc('>');
+			log_line_open = true;
+		}
+		log_putc(text[i]);
+		if (text[i] == '\n')
+			log_line_open = false;
+	}
 	if (echo) {
 		fwrite(text, 1, len, stderr);
 		fflush(stderr);
@@ -85,14 +118,24 @@ static void log_store(const char *text, size_t len, bool echo)
  */
 static int vprintk_store(bool echo, const char *fmt, va_list args)
 {
+	int level = MESSAGE_LOGLEVEL_DEFAULT;
 	char line[LINE_MAX_LEN];
-	int len = vsnprintf(line, sizeof(line), fmt, args);
+	bool cont = false;
+	int len, c;
 
+	while ((c = printk_get_level(fmt))) {
+		if (c == 'c')
+			cont = true;
+		else
+			level = c - '0';
+		fmt = printk_skip_level(fmt);
+	}
+	len = vsnprintf(line, sizeof(line), fmt, args);
 	if (len < 0)
 		return len;
 	if ((size_t)len >= sizeof(line))
 		len = sizeof(line) - 1;
-	log_store(line, (size_t)len, echo);
+	log_store(line, (size_t)len, level, cont, echo);
 	return len;
 }
 
@@ -119,11 +162,12 @@ EXPORT_SYMBOL(printk);
  * @brief Copy the newest messages, oldest first, into @p buf.
  * @param buf where to copy (always NUL-terminated)
  * @param size size of @p buf
+ * @param levels keep each line's "<N>" level prefix
  *
  * Context: any.  If not everything fits, the copy starts at a line boundary.
  * @return the number of bytes copied, without the NUL
  */
-size_t printk_log_read(char *buf, size_t size)
+static size_t log_read(char *buf, size_t size, bool levels)
 {
 	size_t start, n = 0;
 
@@ -137,11 +181,45 @@ size_t printk_log_read(char *buf, size_t size)
 		while (start < log_next && log_buf[(start - 1) % LOG_BUF_LEN] != '\n')
 			start++;
 	}
-	for (size_t i = start; i < log_next; i++)
+	for (size_t i = start; i < log_next; i++) {
+		bool line_start = i == start || log_buf[(i - 1) % LOG_BUF_LEN] == '\n';
+
+		if (!levels && line_start && log_next - i >= 3 && log_buf[i % LOG_BUF_LEN] == '<' &&
+		    log_buf[(i + 2) % LOG_BUF_LEN] == '>') {
+			i += 2;
+			continue;
+		}
 		buf[n++] = log_buf[i % LOG_BUF_LEN];
+	}
 	raw_spin_unlock(&logbuf_lock);
 	buf[n] = '\0';
 	return n;
+}
+
+/**
+ * @brief Copy the newest messages, oldest first, without their levels, into @p buf.
+ * @param buf where to copy (always NUL-terminated)
+ * @param size size of @p buf
+ *
+ * Context: any.
+ * @return the number of bytes copied, without the NUL
+ */
+size_t printk_log_read(char *buf, size_t size)
+{
+	return log_read(buf, size, false);
+}
+
+/**
+ * @brief Copy the newest messages, oldest first, each line as "<N>text", into @p buf.
+ * @param buf where to copy (always NUL-terminated)
+ * @param size size of @p buf
+ *
+ * Context: any.
+ * @return the number of bytes copied, without the NUL
+ */
+size_t printk_log_read_levels(char *buf, size_t size)
+{
+	return log_read(buf, size, true);
 }
 
 /**
@@ -153,6 +231,7 @@ void printk_log_clear(void)
 {
 	raw_spin_lock(&logbuf_lock);
 	log_first = log_next;
+	log_line_open = false;
 	raw_spin_unlock(&logbuf_lock);
 }
 
@@ -177,8 +256,8 @@ void __warn_printk(const char *file, int line, const char *func, const char *fmt
 		va_end(args);
 	}
 	__atomic_add_fetch(&warn_count, 1, __ATOMIC_SEQ_CST);
-	printk("WARNING: CPU: %d PID: %d at %s:%d %s()\n%s\n", smp_processor_id(), current->pid,
-	       file, line, func, msg);
+	printk(KERN_WARNING "WARNING: CPU: %d PID: %d at %s:%d %s()\n%s\n", smp_processor_id(),
+	       current->pid, file, line, func, msg);
 }
 EXPORT_SYMBOL(__warn_printk);
 // [printk:warn-end]

@@ -14,6 +14,8 @@
 #include <linux/spinlock.h>
 #include <linux/workqueue.h> /* links the boot code in */
 
+#include "kernel/printk/printk_log.h"
+
 static const unsigned long TEST_WAIT = 10 * HZ;
 
 /*

@@ -25,6 +25,8 @@
 struct pool_workqueue;
 struct worker;
 
+CMWQ_BEGIN_DECLS
+
 /** Non-zero while tracing is on. */
 extern int __wq_trace_on;
 
@@ -59,6 +61,15 @@ void __trace_workqueue_flush(bool end, struct work_struct *work, struct workqueu
 void __trace_workqueue_barrier_insert(struct pool_workqueue *pwq, struct work_struct *barr,
 				      struct work_struct *target, const char *site);
 
+CMWQ_END_DECLS
+
+/*
+ * The tracepoints themselves are the library's own: the workqueue, which is
+ * C++, calls them, and each names its caller through a default argument,
+ * which C does not have.  A C file that includes this header gets the
+ * records' controls below (wq_trace_start() ...) and not the hooks.
+ */
+#ifdef __cplusplus
 /** A work item was queued on a pool_workqueue (it may wait on the delayed list). */
 static inline void trace_workqueue_queue_work(unsigned int req_cpu, struct pool_workqueue *pwq,
 					      struct work_struct *work,
@@ -182,6 +193,10 @@ static inline void trace_workqueue_barrier_insert(struct pool_workqueue *pwq,
 		__trace_workqueue_barrier_insert(pwq, barr, target, site);
 }
 
+#endif /* __cplusplus */
+
+CMWQ_BEGIN_DECLS
+
 /** @brief Start recording workqueue events (clears the buffer, restarts the trace's clock). */
 void wq_trace_start(void);
 /** @brief Stop recording. */
@@ -191,5 +206,7 @@ void wq_trace_stop(void);
  * @return the text, NUL-terminated, in a buffer the caller frees with free()
  */
 char *wq_trace_read(void);
+
+CMWQ_END_DECLS
 
 #endif /* _TRACE_WORKQUEUE_H */
