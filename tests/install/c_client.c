@@ -21,6 +21,7 @@
 #include <linux/kernel.h>
 #include <linux/kthread.h>
 #include <linux/printk.h>
+#include <linux/rwlock.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/version.h>
@@ -135,6 +136,24 @@ int main(void)
 	change_bit(BITS_PER_LONG + 1, bits);
 	EXPECT(bits[1] == 0);
 	EXPECT(!__test_and_set_bit(0, bits) && test_bit(0, bits));
+
+	/* Locks, delays and the helpers of <linux/kernel.h> and <linux/err.h>. */
+	{
+		DEFINE_RWLOCK(rw);
+		unsigned long flags;
+
+		read_lock(&rw);
+		EXPECT(!write_trylock(&rw));
+		read_unlock(&rw);
+		write_lock_irqsave(&rw, flags);
+		write_unlock_irqrestore(&rw, flags);
+		udelay(10);
+		msleep(1);
+		EXPECT(min(3, 4) == 3 && max_t(long, 3, 4L) == 4 && DIV_ROUND_UP(7, 2) == 4);
+		EXPECT(PTR_ERR_OR_ZERO(ERR_PTR(-ERESTARTSYS)) == -ERESTARTSYS);
+		complete(&thread_started);
+		EXPECT(wait_for_completion_interruptible(&thread_started) == 0);
+	}
 
 	/* printk with a level: the level is not part of the text. */
 	EXPECT(printk(KERN_NOTICE "c_client: %s\n", "notice") ==

@@ -28,6 +28,14 @@ void complete_all(struct completion *x);
 void wait_for_completion(struct completion *x);
 /** @brief As wait_for_completion(), for at most @p timeout jiffies. @return jiffies left (at least 1), or 0 on timeout. */
 unsigned long wait_for_completion_timeout(struct completion *x, unsigned long timeout);
+/** @brief As wait_for_completion(), in TASK_INTERRUPTIBLE (cmwq has no signals). @return 0 */
+int wait_for_completion_interruptible(struct completion *x);
+/** @brief As wait_for_completion_timeout(), in TASK_INTERRUPTIBLE. @return 0 on timeout, else jiffies left */
+long wait_for_completion_interruptible_timeout(struct completion *x, unsigned long timeout);
+/** @brief As wait_for_completion(), in TASK_KILLABLE. @return 0 */
+int wait_for_completion_killable(struct completion *x);
+/** @brief As wait_for_completion_timeout(), in TASK_KILLABLE. @return 0 on timeout, else jiffies left */
+long wait_for_completion_killable_timeout(struct completion *x, unsigned long timeout);
 bool try_wait_for_completion(struct completion *x);
 bool completion_done(struct completion *x);
 

@@ -33,6 +33,37 @@
 	({ (type *)((char *)(ptr) - __builtin_offsetof(type, member)); })
 #endif
 
+/*
+ * min() and max() are the kernel's macros in C.  In C++ they are not
+ * defined: a macro named min would break std::min() in every standard
+ * header included after this one.
+ */
+#ifndef __cplusplus
+/** The smaller of two values (each evaluated once). */
+#define min(x, y)                                                                                  \
+	({                                                                                         \
+		__typeof__(x) __min_x = (x);                                                       \
+		__typeof__(y) __min_y = (y);                                                       \
+		__min_x < __min_y ? __min_x : __min_y;                                             \
+	})
+/** The larger of two values (each evaluated once). */
+#define max(x, y)                                                                                  \
+	({                                                                                         \
+		__typeof__(x) __max_x = (x);                                                       \
+		__typeof__(y) __max_y = (y);                                                       \
+		__max_x > __max_y ? __max_x : __max_y;                                             \
+	})
+/** min() and max() after converting both values to @p type. */
+#define min_t(type, x, y) min((type)(x), (type)(y))
+#define max_t(type, x, y) max((type)(x), (type)(y))
+/** @p val clamped into [lo, hi]. */
+#define clamp(val, lo, hi) min(max(val, lo), hi)
+#endif
+/** @p n / @p d, rounded up. */
+#define DIV_ROUND_UP(n, d) (((n) + (d)-1) / (d))
+/** @p x rounded up to a multiple of @p a, a power of two. */
+#define ALIGN(x, a) (((x) + ((__typeof__(x))(a)-1)) & ~((__typeof__(x))(a)-1))
+
 /** Clamp @p val into [lo, hi]. */
 #define clamp_val(val, lo, hi) ((val) < (lo) ? (lo) : (val) > (hi) ? (hi) : (val))
 

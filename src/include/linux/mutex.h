@@ -36,4 +36,30 @@ bool mutex_is_locked(struct mutex *lock);
 
 CMWQ_END_DECLS
 
+/*
+ * Without signals, a sleep that a signal could end ends only when the lock
+ * is taken: these forms always take it and return 0.
+ */
+static inline int mutex_lock_interruptible(struct mutex *lock)
+{
+	mutex_lock(lock);
+	return 0;
+}
+static inline int mutex_lock_killable(struct mutex *lock)
+{
+	mutex_lock(lock);
+	return 0;
+}
+/* Lockdep's nesting annotation: the subclass is not recorded. */
+#define mutex_lock_nested(lock, subclass) mutex_lock(lock)
+/* The kernel's debug build poisons the mutex; here there is nothing to undo. */
+static inline void mutex_destroy(struct mutex *lock)
+{
+	(void)lock;
+}
+
+CMWQ_BEGIN_DECLS
+
+CMWQ_END_DECLS
+
 #endif

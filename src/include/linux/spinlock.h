@@ -45,6 +45,20 @@ bool raw_spin_trylock(raw_spinlock_t *lock);
 #define spin_unlock_irq raw_spin_unlock
 #define spin_lock_irqsave raw_spin_lock_irqsave
 #define spin_unlock_irqrestore raw_spin_unlock_irqrestore
+#define spin_trylock raw_spin_trylock
+/* No bottom halves either: the _bh forms are the plain lock too. */
+#define raw_spin_lock_bh(l) raw_spin_lock(l)
+#define raw_spin_unlock_bh(l) raw_spin_unlock(l)
+#define spin_lock_bh raw_spin_lock_bh
+#define spin_unlock_bh raw_spin_unlock_bh
+/* Lockdep's nesting annotation: the subclass is not recorded. */
+#define spin_lock_nested(l, subclass) raw_spin_lock(l)
+/** Is @p l held, by anyone? */
+#define raw_spin_is_locked(l) (__atomic_load_n(&(l)->locked, __ATOMIC_RELAXED) != 0)
+#define spin_is_locked raw_spin_is_locked
+/** WARN unless the caller holds @p l (the kernel's assert_spin_locked() checks only "someone"). */
+#define assert_spin_locked(l) lockdep_assert_held(l)
+#define assert_raw_spin_locked(l) lockdep_assert_held(l)
 #define local_irq_save(flags) do { (flags) = 0; } while (0)
 #define local_irq_restore(flags) do { (void)(flags); } while (0)
 #define local_irq_disable() do { } while (0)

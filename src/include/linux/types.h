@@ -5,8 +5,11 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h> /* ssize_t, pid_t, loff_t */
 #include <linux/compiler.h>
 
+typedef int8_t s8;
+typedef int16_t s16;
 typedef uint8_t u8;
 typedef uint16_t u16;
 typedef uint32_t u32;
@@ -14,6 +17,14 @@ typedef uint64_t u64;
 typedef int32_t s32;
 typedef int64_t s64;
 typedef unsigned int gfp_t;
+typedef uint8_t __u8;
+typedef uint16_t __u16;
+typedef uint32_t __u32;
+typedef uint64_t __u64;
+typedef int8_t __s8;
+typedef int16_t __s16;
+typedef int32_t __s32;
+typedef int64_t __s64;
 
 /** Number of bits in a long. */
 #define BITS_PER_LONG (8 * (int)sizeof(long))

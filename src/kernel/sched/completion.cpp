@@ -91,11 +91,13 @@ EXPORT_SYMBOL(complete_all);
  * @brief Sleep until @p x has an event or @p timeout runs out, and take the event.
  * @param x the completion
  * @param timeout jiffies, or MAX_SCHEDULE_TIMEOUT
+ * @param state TASK_UNINTERRUPTIBLE, or TASK_INTERRUPTIBLE/TASK_KILLABLE for
+ *	  the forms a signal could end (cmwq has no signals: they sleep the same)
  *
- * Context: process context; sleeps in TASK_UNINTERRUPTIBLE through schedule().
+ * Context: process context; sleeps in @p state through schedule().
  * @return 0 on timeout, otherwise the jiffies left (at least 1)
  */
-static long wait_for_common(struct completion *x, long timeout)
+static long wait_for_common(struct completion *x, long timeout, int state)
 {
 	struct completion_waiter wait = { { &wait.node, &wait.node }, current };
 
@@ -104,7 +106,7 @@ static long wait_for_common(struct completion *x, long timeout)
 		if (list_empty(&wait.node))
 			list_add_tail(&wait.node, &x->waiters);
 		/* The state is set while the lock is held: complete() cannot slip in between. */
-		set_current_state(TASK_UNINTERRUPTIBLE);
+		set_current_state(state);
 		raw_spin_unlock(&x->lock);
 		timeout = schedule_timeout(timeout);
 		raw_spin_lock(&x->lock);
@@ -131,7 +133,7 @@ static long wait_for_common(struct completion *x, long timeout)
  */
 void wait_for_completion(struct completion *x)
 {
-	wait_for_common(x, MAX_SCHEDULE_TIMEOUT);
+	wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_UNINTERRUPTIBLE);
 }
 EXPORT_SYMBOL(wait_for_completion);
 
@@ -147,7 +149,7 @@ unsigned long wait_for_completion_timeout(struct completion *x, unsigned long ti
 {
 	if (timeout > (unsigned long)MAX_SCHEDULE_TIMEOUT)
 		timeout = MAX_SCHEDULE_TIMEOUT;
-	return (unsigned long)wait_for_common(x, (long)timeout);
+	return (unsigned long)wait_for_common(x, (long)timeout, TASK_UNINTERRUPTIBLE);
 }
 EXPORT_SYMBOL(wait_for_completion_timeout);
 
@@ -191,3 +193,60 @@ bool completion_done(struct completion *x)
 	return true;
 }
 EXPORT_SYMBOL(completion_done);
+
+/**
+ * @brief As wait_for_completion(), in TASK_INTERRUPTIBLE.
+ * @param x the completion
+ *
+ * Context: process context; sleeps.  A signal would end the wait with
+ * -ERESTARTSYS; cmwq has no signals.
+ * @return 0
+ */
+int wait_for_completion_interruptible(struct completion *x)
+{
+	wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_INTERRUPTIBLE);
+	return 0;
+}
+EXPORT_SYMBOL(wait_for_completion_interruptible);
+
+/**
+ * @brief As wait_for_completion_timeout(), in TASK_INTERRUPTIBLE.
+ * @param x the completion
+ * @param timeout jiffies
+ *
+ * Context: process context; sleeps.
+ * @return 0 on timeout, otherwise the jiffies left (at least 1); never -ERESTARTSYS
+ */
+long wait_for_completion_interruptible_timeout(struct completion *x, unsigned long timeout)
+{
+	return wait_for_common(x, (long)timeout, TASK_INTERRUPTIBLE);
+}
+EXPORT_SYMBOL(wait_for_completion_interruptible_timeout);
+
+/**
+ * @brief As wait_for_completion(), in TASK_KILLABLE.
+ * @param x the completion
+ *
+ * Context: process context; sleeps.
+ * @return 0 (a fatal signal would give -ERESTARTSYS)
+ */
+int wait_for_completion_killable(struct completion *x)
+{
+	wait_for_common(x, MAX_SCHEDULE_TIMEOUT, TASK_KILLABLE);
+	return 0;
+}
+EXPORT_SYMBOL(wait_for_completion_killable);
+
+/**
+ * @brief As wait_for_completion_timeout(), in TASK_KILLABLE.
+ * @param x the completion
+ * @param timeout jiffies
+ *
+ * Context: process context; sleeps.
+ * @return 0 on timeout, otherwise the jiffies left (at least 1)
+ */
+long wait_for_completion_killable_timeout(struct completion *x, unsigned long timeout)
+{
+	return wait_for_common(x, (long)timeout, TASK_KILLABLE);
+}
+EXPORT_SYMBOL(wait_for_completion_killable_timeout);
