@@ -5,7 +5,9 @@
  * thread starts at once but waits until somebody wakes the task, so the
  * creator can name it, bind it and hand it its data first, as in the kernel.
  */
+#include <setjmp.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 
 #include <linux/completion.h>
@@ -22,6 +24,7 @@
 struct kthread {
 	struct task_struct task;  /**< first, so that freeing the task frees the whole */
 	struct completion exited; /**< completed when threadfn has returned */
+	jmp_buf exit_jmp;         /**< complete_and_exit() ends threadfn here */
 };
 
 static_assert(__builtin_offsetof(struct kthread, task) == 0, "put_task_struct() frees the task");
@@ -54,10 +57,17 @@ static void kthread_entry(struct task_struct *t)
 	while (__atomic_load_n(&t->state, __ATOMIC_ACQUIRE) != TASK_RUNNING)
 		arch_task_block(t);
 
-	/* Stopped before it ever ran: do not run threadfn at all, as in the kernel. */
-	if (!__atomic_load_n(&t->should_stop, __ATOMIC_ACQUIRE))
-		ret = t->threadfn(t->data);
-	t->exit_code = ret;
+	/*
+	 * Stopped before it ever ran: do not run threadfn at all, as in the kernel.
+	 * complete_and_exit() leaves threadfn by a longjmp() to here, on the
+	 * thread's own stack, with the exit code already set.
+	 */
+	if (!__atomic_load_n(&t->should_stop, __ATOMIC_ACQUIRE)) {
+		if (setjmp(self->exit_jmp) == 0)
+			t->exit_code = t->threadfn(t->data);
+	} else {
+		t->exit_code = ret;
+	}
 	complete_all(&self->exited);
 	rcu_task_exit(t);
 	arch_task_exit(t);
@@ -168,6 +178,22 @@ void *kthread_data(struct task_struct *task)
 	return task->data;
 }
 EXPORT_SYMBOL_GPL(kthread_data);
+
+void complete_and_exit(struct completion *comp, long code)
+{
+	struct task_struct *t = current;
+
+	if (!(t->flags & PF_KTHREAD)) {
+		pr_err("complete_and_exit: called by %s, which is not a kthread: nothing to end\n",
+		       t->comm);
+		abort();
+	}
+	if (comp)
+		complete(comp);
+	t->exit_code = (int)code;
+	longjmp(to_kthread(t)->exit_jmp, 1);
+}
+EXPORT_SYMBOL(complete_and_exit);
 
 // [kthread:stop]
 /**

@@ -15,28 +15,31 @@ static inline u32 jhash_rol32(u32 w, unsigned int s)
 	return (w << s) | (w >> (32 - s));
 }
 
-/** @brief lookup3's mix(): stir three words after each 12 bytes of input. */
-static inline void jhash_mix(u32 &a, u32 &b, u32 &c)
-{
-	a -= c; a ^= jhash_rol32(c, 4); c += b;
-	b -= a; b ^= jhash_rol32(a, 6); a += c;
-	c -= b; c ^= jhash_rol32(b, 8); b += a;
-	a -= c; a ^= jhash_rol32(c, 16); c += b;
-	b -= a; b ^= jhash_rol32(a, 19); a += c;
-	c -= b; c ^= jhash_rol32(b, 4); b += a;
-}
+/*
+ * lookup3's mix(): stir three words after each 12 bytes of input.  A macro,
+ * as in the kernel, so that it updates its three variables in C as in C++.
+ */
+#define jhash_mix(a, b, c)                                                                         \
+	do {                                                                                       \
+		a -= c; a ^= jhash_rol32(c, 4); c += b;                                            \
+		b -= a; b ^= jhash_rol32(a, 6); a += c;                                            \
+		c -= b; c ^= jhash_rol32(b, 8); b += a;                                            \
+		a -= c; a ^= jhash_rol32(c, 16); c += b;                                           \
+		b -= a; b ^= jhash_rol32(a, 19); a += c;                                           \
+		c -= b; c ^= jhash_rol32(b, 4); b += a;                                            \
+	} while (0)
 
-/** @brief lookup3's final(): fold the three words so every input bit reaches @p c. */
-static inline void jhash_final(u32 &a, u32 &b, u32 &c)
-{
-	c ^= b; c -= jhash_rol32(b, 14);
-	a ^= c; a -= jhash_rol32(c, 11);
-	b ^= a; b -= jhash_rol32(a, 25);
-	c ^= b; c -= jhash_rol32(b, 16);
-	a ^= c; a -= jhash_rol32(c, 4);
-	b ^= a; b -= jhash_rol32(a, 14);
-	c ^= b; c -= jhash_rol32(b, 24);
-}
+/* lookup3's final(): fold the three words so every input bit reaches @c. */
+#define jhash_final(a, b, c)                                                                       \
+	do {                                                                                       \
+		c ^= b; c -= jhash_rol32(b, 14);                                                   \
+		a ^= c; a -= jhash_rol32(c, 11);                                                   \
+		b ^= a; b -= jhash_rol32(a, 25);                                                   \
+		c ^= b; c -= jhash_rol32(b, 16);                                                   \
+		a ^= c; a -= jhash_rol32(c, 4);                                                    \
+		b ^= a; b -= jhash_rol32(a, 14);                                                   \
+		c ^= b; c -= jhash_rol32(b, 24);                                                   \
+	} while (0)
 
 /**
  * @brief Hash @p length bytes at @p key, starting from @p initval.

@@ -67,4 +67,17 @@
 /** Clamp @p val into [lo, hi]. */
 #define clamp_val(val, lo, hi) ((val) < (lo) ? (lo) : (val) > (hi) ? (hi) : (val))
 
+CMWQ_BEGIN_DECLS
+struct completion;
+/**
+ * @brief Complete @p comp (if not NULL), then end the calling kthread with exit code @p code.
+ *
+ * As v5.9 (kernel/exit.c L861): a kthread's function may end itself this
+ * way instead of returning; kthread_stop() then returns @p code.  Called
+ * from a task that is not a kthread, it prints one error and aborts the
+ * process, as the kernel would kill the caller.
+ */
+void complete_and_exit(struct completion *comp, long code) __noreturn;
+CMWQ_END_DECLS
+
 #endif /* _LINUX_KERNEL_H */

@@ -3,6 +3,8 @@
 #ifndef _LINUX_PREEMPT_H
 #define _LINUX_PREEMPT_H
 
+#include <linux/compiler.h>
+
 /*
  * The kernel reads the context from the preempt count: a hard interrupt, a
  * softirq (where timer callbacks run), or a task.  cmwq has no interrupts;
@@ -12,8 +14,10 @@
  * offloaded (rcu_nocbs) callbacks, which run in a kthread too.
  */
 
+CMWQ_BEGIN_DECLS
 /** @brief True in the timer task, cmwq's timer softirq. */
 bool in_serving_softirq(void);
+CMWQ_END_DECLS
 /** True while serving a softirq. */
 #define in_softirq() in_serving_softirq()
 /** True in interrupt context: here, only in a timer callback. */

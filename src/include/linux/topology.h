@@ -6,6 +6,8 @@
 #include <linux/cpumask.h>
 #include <linux/nodemask.h>
 
+CMWQ_BEGIN_DECLS
+
 /** @brief The node of @p cpu (contiguous blocks of CPUs, src/kernel/numa.cpp). */
 int cpu_to_node(int cpu);
 
@@ -18,5 +20,7 @@ const struct cpumask *cpumask_of_node(int node);
  * Context: boot, single-threaded, right after smp_init().
  */
 void numa_init(void);
+
+CMWQ_END_DECLS
 
 #endif

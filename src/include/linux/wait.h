@@ -19,6 +19,8 @@
 #include <linux/spinlock.h>
 #include <linux/sched.h>
 
+CMWQ_BEGIN_DECLS
+
 typedef struct wait_queue_entry wait_queue_entry_t;
 
 /** @brief What a waker calls on each entry; nonzero if it woke the entry's task. */
@@ -120,5 +122,109 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned mode, i
 		INIT_LIST_HEAD(&(wait)->entry);                                                    \
 		(wait)->flags = 0;                                                                 \
 	} while (0)
+
+/*
+ * wait_event() and its forms: sleep until @condition, a C expression, is
+ * true.  Each turn queues the entry and sets the task's state before it
+ * tests the condition, so a waker that makes it true and then calls
+ * wake_up() cannot be missed between the test and schedule().  The
+ * condition is evaluated again after every wake-up; a wake-up with the
+ * condition still false puts the task back to sleep.  The kernel's macros
+ * (v5.9 include/linux/wait.h) are built on prepare_to_wait_event(); these
+ * are built on prepare_to_wait(), which does the same for a task that gets
+ * no signals, and cmwq's tasks get none.
+ */
+
+/* One sleep loop: until @condition, @cmd (a sleep) between tests.  A GNU statement expression. */
+#define __cmwq_wait_event(wq_head, condition, state, ret, cmd)                                    \
+	({                                                                                         \
+		long __ret = (ret);                                                                \
+		DEFINE_WAIT(__wait);                                                               \
+		for (;;) {                                                                         \
+			prepare_to_wait(&(wq_head), &__wait, (state));                             \
+			if (condition)                                                             \
+				break;                                                             \
+			cmd;                                                                       \
+		}                                                                                  \
+		finish_wait(&(wq_head), &__wait);                                                  \
+		__ret;                                                                             \
+	})
+
+/** Sleep (uninterruptibly) until @p condition is true. */
+#define wait_event(wq_head, condition)                                                             \
+	do {                                                                                       \
+		might_sleep();                                                                     \
+		if (condition)                                                                     \
+			break;                                                                     \
+		(void)__cmwq_wait_event(wq_head, condition, TASK_UNINTERRUPTIBLE, 0, schedule()); \
+	} while (0)
+
+/**
+ * Sleep until @p condition is true; 0 when it is.  In the kernel a signal
+ * ends the sleep early with -ERESTARTSYS; no signal reaches a cmwq task,
+ * so here it always returns 0.
+ */
+#define wait_event_interruptible(wq_head, condition)                                               \
+	({                                                                                         \
+		int __iret = 0;                                                                    \
+		might_sleep();                                                                     \
+		if (!(condition))                                                                  \
+			(void)__cmwq_wait_event(wq_head, condition, TASK_INTERRUPTIBLE, 0,         \
+						schedule());                                       \
+		__iret;                                                                            \
+	})
+
+/*
+ * The timed forms' loop: @__ret holds the jiffies left.  It stops when the
+ * condition is true (returning at least 1, so that "true at the last
+ * jiffy" is not read as a timeout) or when no time is left (returning 0).
+ */
+#define __cmwq_wait_event_timeout(wq_head, condition, state, timeout, sleep)                      \
+	({                                                                                         \
+		long __tret = (long)(timeout);                                                     \
+		DEFINE_WAIT(__wait);                                                               \
+		for (;;) {                                                                         \
+			prepare_to_wait(&(wq_head), &__wait, (state));                             \
+			if (condition) {                                                           \
+				if (!__tret)                                                       \
+					__tret = 1;                                                \
+				break;                                                             \
+			}                                                                          \
+			if (!__tret)                                                               \
+				break;                                                             \
+			__tret = sleep(__tret);                                                    \
+		}                                                                                  \
+		finish_wait(&(wq_head), &__wait);                                                  \
+		__tret;                                                                            \
+	})
+
+/* The timed forms: the fast path, then the loop, in task state @state. */
+#define __cmwq_wait_event_timed(wq_head, condition, state, timeout)                               \
+	({                                                                                         \
+		long __wret = (long)(timeout);                                                     \
+		might_sleep();                                                                     \
+		if (condition) {                                                                   \
+			if (!__wret)                                                               \
+				__wret = 1;                                                        \
+		} else {                                                                           \
+			__wret = __cmwq_wait_event_timeout(wq_head, condition, state, __wret,      \
+							   schedule_timeout);                      \
+		}                                                                                  \
+		__wret;                                                                            \
+	})
+
+/**
+ * Sleep until @p condition is true or @p timeout jiffies have passed.
+ * Returns 0 if the time ran out with the condition false, otherwise the
+ * jiffies that were left (at least 1).
+ */
+#define wait_event_timeout(wq_head, condition, timeout)                                            \
+	__cmwq_wait_event_timed(wq_head, condition, TASK_UNINTERRUPTIBLE, timeout)
+
+/** As wait_event_timeout(), sleeping interruptibly (no signal comes: the same result). */
+#define wait_event_interruptible_timeout(wq_head, condition, timeout)                              \
+	__cmwq_wait_event_timed(wq_head, condition, TASK_INTERRUPTIBLE, timeout)
+
+CMWQ_END_DECLS
 
 #endif /* _LINUX_WAIT_H */

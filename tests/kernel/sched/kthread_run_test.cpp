@@ -72,3 +72,35 @@ TEST_CASE("kthread_create leaves the thread asleep until woken", "[ch:headers]")
 	CHECK(wait_for_completion_timeout(&started, TEST_WAIT) != 0);
 	CHECK(kthread_stop(t) == 5);
 }
+
+/* A helper a module's thread calls: it ends the thread, so it never returns. */
+static int after_exit;
+
+static void finish_thread(struct completion *done)
+{
+	complete_and_exit(done, 11);
+}
+
+TEST_CASE("complete_and_exit completes and ends the thread with its code", "[ch:headers]")
+{
+	static DECLARE_COMPLETION(done);
+	struct task_struct *t;
+
+	reinit_completion(&done);
+	WRITE_ONCE(after_exit, 0);
+	t = kthread_create(
+		[](void *data) -> int {
+			finish_thread((struct completion *)data);
+			WRITE_ONCE(after_exit, 1); /* never reached */
+			return 0;
+		},
+		&done, "exiter");
+	REQUIRE_FALSE(IS_ERR(t));
+	/* Held so that kthread_stop() may read the code after the thread is gone. */
+	get_task_struct(t);
+	wake_up_process(t);
+	REQUIRE(wait_for_completion_timeout(&done, TEST_WAIT) != 0);
+	CHECK(kthread_stop(t) == 11);
+	CHECK(READ_ONCE(after_exit) == 0);
+	put_task_struct(t);
+}
