@@ -13,6 +13,8 @@
 
 #include <algorithm>
 
+#include <linux/export.h>
+
 #include "../arch.h"
 #include "sim.h"
 #include "sim_arch.h"
@@ -126,12 +128,14 @@ u64 sim_seed(void)
 {
 	return sim_seed_v;
 }
+EXPORT_SYMBOL(sim_seed);
 
 /** @brief Stop scheduling: the caller runs alone from now on (see sim.h). */
 void sim_freeze(void)
 {
 	sim_frozen = true;
 }
+EXPORT_SYMBOL(sim_freeze);
 
 /**
  * @brief The seed this run replays from: WQ_SEED, or the seed runner's.

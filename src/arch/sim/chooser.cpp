@@ -18,6 +18,8 @@
 
 #include <algorithm>
 
+#include <linux/export.h>
+
 #include "../arch.h"
 #include "sim.h"
 #include "sim_arch.h"
@@ -253,6 +255,7 @@ void arch_sched_point(void)
 {
 	sim_point();
 }
+EXPORT_SYMBOL(arch_sched_point);
 
 /** @brief "random" or "pct". */
 const char *sim_strategy_name(void)

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <linux/export.h>
+
 #include "sim.h"
 #include "sim_arch.h"
 
@@ -70,6 +72,7 @@ void sim_print_seed(FILE *f)
 		sim_strategy_name(), seed);
 	fflush(f);
 }
+EXPORT_SYMBOL(sim_print_seed);
 
 /** @brief The name of a task state, as the kernel spells its constant. */
 static const char *sim_state_name(int state)
@@ -140,6 +143,7 @@ void sim_dump_tasks(void)
 	for (struct sim_fiber *f : sim_fibers)
 		sim_describe(stderr, f);
 }
+EXPORT_SYMBOL(sim_dump_tasks);
 // [sim:debug-helpers-end]
 
 /**

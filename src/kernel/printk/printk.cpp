@@ -3,23 +3,28 @@
 /*
  * printk() writes to standard error and keeps the newest 16 KiB of messages
  * in a ring buffer, as the kernel's log buffer does, so a test can read back
- * what a misuse printed.  A WARN prints where it fired and carries on; a BUG
- * stops the program.
+ * what a misuse printed.  Once a console is registered (linux/console.h)
+ * the messages go to the consoles instead of standard error, each line
+ * stamped with the time it was printed.  A WARN prints where it fired and
+ * carries on; a BUG stops the program.
  *
  * Each line of the log keeps its level, as the kernel's records do: the ring
  * holds it as "<N>" at the start of the line (the form syslog(2) and dmesg -r
- * give), standard error gets the text alone.  A message that does not start
- * with KERN_CONT begins a new line, ending an unfinished one first, as v5.9
- * does since continuation lines must be marked.
+ * give), standard error and the consoles get the text alone.  A message that
+ * does not start with KERN_CONT begins a new line, ending an unfinished one
+ * first, as v5.9 does since continuation lines must be marked.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <linux/bug.h>
+#include <linux/console.h>
 #include <linux/export.h>
 #include <linux/kernel.h>
+#include <linux/ktime.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include "kernel/printk/printk_log.h"
@@ -40,6 +45,9 @@ static size_t log_next;
 static bool log_line_open;
 /* CMWQ_QUIET from the environment: -1 not read yet, else 0 or 1. */
 static int env_quiet = -1;
+/* The registered consoles (under logbuf_lock), and whether the next byte they get starts a line. */
+static struct console *console_drivers;
+static bool console_line_start = true;
 
 /**
  * @brief Should messages stay out of standard error?
@@ -69,13 +77,88 @@ static void log_putc(char c)
 		log_first = log_next - LOG_BUF_LEN;
 }
 
+// [printk:console_emit]
+/**
+ * @brief Write @p len bytes of @p text to every console, each line after its time stamp.
+ * @param text the message (one or more lines; the last may be unfinished)
+ * @param len its length
+ * @param ts when it was printed, in nanoseconds since boot
+ *
+ * Context: logbuf_lock held, so lines from two CPUs never interleave.
+ */
+static void console_emit(const char *text, size_t len, u64 ts)
+{
+	char stamp[32];
+	int slen = snprintf(stamp, sizeof(stamp), "[%5llu.%06llu] ",
+			    (unsigned long long)(ts / NSEC_PER_SEC),
+			    (unsigned long long)(ts % NSEC_PER_SEC / NSEC_PER_USEC));
+
+	for (size_t i = 0; i < len;) {
+		size_t end = i;
+
+		while (end < len && text[end] != '\n')
+			end++;
+		if (end < len)
+			end++;
+		for (struct console *co = console_drivers; co; co = co->next) {
+			if (console_line_start)
+				co->write(co, stamp, (unsigned int)slen);
+			co->write(co, text + i, (unsigned int)(end - i));
+		}
+		console_line_start = text[end - 1] == '\n';
+		i = end;
+	}
+}
+// [printk:console_emit-end]
+
+/**
+ * @brief Start writing the log to @p co (see linux/console.h).
+ * @param co the console
+ *
+ * Context: any; does not sleep.
+ */
+void register_console(struct console *co)
+{
+	raw_spin_lock(&logbuf_lock);
+	co->flags |= CON_ENABLED;
+	co->next = console_drivers;
+	console_drivers = co;
+	raw_spin_unlock(&logbuf_lock);
+}
+EXPORT_SYMBOL(register_console);
+
+/**
+ * @brief Stop writing the log to @p co.
+ * @param co the console
+ *
+ * Context: any; does not sleep.
+ * @return 0, or -ENODEV if @p co was not registered
+ */
+int unregister_console(struct console *co)
+{
+	int ret = -ENODEV;
+
+	raw_spin_lock(&logbuf_lock);
+	for (struct console **pp = &console_drivers; *pp; pp = &(*pp)->next) {
+		if (*pp == co) {
+			*pp = co->next;
+			co->flags &= ~CON_ENABLED;
+			ret = 0;
+			break;
+		}
+	}
+	raw_spin_unlock(&logbuf_lock);
+	return ret;
+}
+EXPORT_SYMBOL(unregister_console);
+
 /**
  * @brief Store @p len bytes of @p text in the log at @p level and echo them.
  * @param text the message, without its level
  * @param len its length
  * @param level 0..7
  * @param cont KERN_CONT: continue the open line rather than start one
- * @param echo write it to standard error too
+ * @param echo write it to standard error too, when no console is registered
  *
  * Context: any.  One lock keeps lines whole in both places.
  */
@@ -85,7 +168,9 @@ static void log_store(const char *text, size_t len, int level, bool cont, bool e
 	if (log_line_open && !cont) {
 		/* A new message ends the unfinished line before it. */
 		log_putc('\n');
-		if (echo)
+		if (console_drivers)
+			console_emit("\n", 1, 0);
+		else if (echo)
 			fputc('\n', stderr);
 		log_line_open = false;
 	}
@@ -100,7 +185,9 @@ static void log_store(const char *text, size_t len, int level, bool cont, bool e
 		if (text[i] == '\n')
 			log_line_open = false;
 	}
-	if (echo) {
+	if (console_drivers)
+		console_emit(text, len, ktime_get());
+	else if (echo) {
 		fwrite(text, 1, len, stderr);
 		fflush(stderr);
 	}
