@@ -83,6 +83,9 @@ WQSIM_FIGURES := timeline:mixed:svg burst:burst:svg blocking:blocking:svg \
 # The object graph (objgraph.dot) is wq_dump's, run over the sim too
 # (wq_dump_sim): every figure of the book is drawn by seed, so two builds of
 # one commit draw the same bytes.
+# The story chapter "Your own module" draws its sample module's timeline:
+# cmwq-insmod --sim --seed 1 --timeline (src/tools/insmod).
+MODULE_FIGURE_SRC := src/samples/workqueue/wq_percpu_cpp.cpp
 WQ_DIAGRAMS := work_data.svg worker_states.dot lock_order.dot flush_colors.svg pending_states.dot
 # The figures are drawn with the sim's knobs cleared (each command then sets
 # the ones it needs), so a reader's CMWQ_NR_CPUS or CMWQ_SIM_STRATEGY cannot
@@ -431,6 +434,15 @@ endif
 			$(call handout_picture,wq_diagram,$(DOCS_GEN)/$$f); \
 		fi; \
 	done
+	@echo "cmwq: $(BUILD)/bin/cmwq-insmod --sim --seed 1 --seconds 0 --timeline $(DOCS_GEN)/your_module.svg $(MODULE_FIGURE_SRC)"
+	@rm -f $(DOCS_GEN)/your_module.svg; \
+	if $(FIGURE_ENV) timeout 120 $(BUILD)/bin/cmwq-insmod --sim --seed 1 --seconds 0 \
+		--timeline $(DOCS_GEN)/your_module.svg.tmp $(MODULE_FIGURE_SRC) >/dev/null; then \
+		mv $(DOCS_GEN)/your_module.svg.tmp $(DOCS_GEN)/your_module.svg; \
+	else \
+		[[ -n "$(HANDOUT)" ]] || { echo "cmwq: cmwq-insmod failed: your_module.svg cannot be drawn"; exit 1; }; \
+		$(call handout_picture,cmwq-insmod,$(DOCS_GEN)/your_module.svg); \
+	fi
 	@echo "cmwq: $(PYTHON) bench/report.py --in $(BENCH_OUT) --in $(BENCH_REFERENCE) --out $(DOCS_GEN)/performance"
 	@$(PYTHON) bench/report.py --in $(BENCH_OUT) --in $(BENCH_REFERENCE) --out $(DOCS_GEN)/performance \
 		--image-prefix ../../build/docs-gen/performance/
