@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
 
@@ -36,13 +37,30 @@ std::string read_text(const std::string &path)
 	return s.str();
 }
 
+/** The words joined by spaces (built with +=: GCC 12 warns on "literal" + std::string). */
+std::string words(std::initializer_list<std::string> parts)
+{
+	std::string s;
+
+	for (const std::string &p : parts) {
+		if (!s.empty())
+			s += ' ';
+		s += p;
+	}
+	return s;
+}
+
 /** Run `cmwq-insmod @p args` (standard output only); the exit status, or -1. */
 int run_insmod(const std::string &args, std::string *out)
 {
-	int status = run_command(std::string("timeout 120 '") + CMWQ_INSMOD_BIN + "' " + args +
-					 " 2>/dev/null",
-				 out);
+	std::string cmd = "timeout 120 '";
+	int status;
 
+	cmd += CMWQ_INSMOD_BIN;
+	cmd += "' ";
+	cmd += args;
+	cmd += " 2>/dev/null";
+	status = run_command(cmd, out);
 	if (status == -1 || !WIFEXITED(status))
 		return -1;
 	return WEXITSTATUS(status);
@@ -64,7 +82,8 @@ TEST_CASE("the sample module's log with real threads is the one beside it, witho
 {
 	std::string out;
 
-	REQUIRE(run_insmod("--seconds 0 --no-time " + sample_path("wq_percpu_cpp.cpp"), &out) == 0);
+	REQUIRE(run_insmod(words({ "--seconds 0 --no-time", sample_path("wq_percpu_cpp.cpp") }),
+			   &out) == 0);
 	CHECK(out == read_text(sample_path("wq_percpu_cpp.log")));
 }
 
@@ -73,8 +92,8 @@ TEST_CASE("under the sim, seed 1 replays the sample's log byte for byte, stamps 
 {
 	std::string a, b;
 
-	REQUIRE(run_insmod("--sim --seed 1 " + sample_path("wq_percpu_cpp.cpp"), &a) == 0);
-	REQUIRE(run_insmod("--sim --seed 1 " + sample_path("wq_percpu_cpp.cpp"), &b) == 0);
+	REQUIRE(run_insmod(words({ "--sim --seed 1", sample_path("wq_percpu_cpp.cpp") }), &a) == 0);
+	REQUIRE(run_insmod(words({ "--sim --seed 1", sample_path("wq_percpu_cpp.cpp") }), &b) == 0);
 	CHECK(a == read_text(sample_path("wq_percpu_cpp.sim-seed1.log")));
 	CHECK(a == b);
 }
@@ -87,8 +106,8 @@ TEST_CASE("the sample's timeline has a bar for each of its items", "[ch:your_own
 
 	REQUIRE(fd >= 0);
 	close(fd);
-	REQUIRE(run_insmod("--sim --seed 1 --seconds 0 --timeline " + std::string(path) + " " +
-				   sample_path("wq_percpu_cpp.cpp") + " nr_items=3",
+	REQUIRE(run_insmod(words({ "--sim --seed 1 --seconds 0 --timeline", path,
+				   sample_path("wq_percpu_cpp.cpp"), "nr_items=3" }),
 			   &out) == 0);
 	svg = read_text(path);
 	unlink(path);
