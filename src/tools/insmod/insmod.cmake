@@ -160,9 +160,9 @@ endif()
 # The samples (src/samples/<topic>/<name>.c and .cpp): each through
 # cmwq-insmod with real threads (log without stamps = <name>.log) and, where
 # the sim is built, with seed 1 (log with its virtual stamps = <name>.sim-seed1.log).
-# The samples CTest runs.  The C samples join once the headers compile as
-# C (branch cheaders), with their logs.
-set(CMWQ_SAMPLES ${PROJECT_SOURCE_DIR}/src/samples/workqueue/wq_percpu_cpp.cpp)
+# The samples CTest runs.
+file(GLOB CMWQ_SAMPLES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/samples/*/*.c
+	${PROJECT_SOURCE_DIR}/src/samples/*/*.cpp)
 if(BUILD_TESTING)
 	foreach(sample IN LISTS CMWQ_SAMPLES)
 		get_filename_component(dir "${sample}" DIRECTORY)

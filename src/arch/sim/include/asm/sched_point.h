@@ -14,7 +14,15 @@
  * One task runs at a time, so here the chooser may hand the CPU to another
  * task (src/arch/sim/sched.cpp): a real function, called before every
  * atomic read-modify-write, so a task spinning on one cannot hang the run.
+ * C linkage, like the kernel API: a module written in C calls it from
+ * every atomic in its own object file.
  */
+#ifdef __cplusplus
+extern "C" {
+#endif
 void arch_sched_point(void);
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* _CMWQ_SIM_ASM_SCHED_POINT_H */
