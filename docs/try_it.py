@@ -14,7 +14,7 @@ What a Try it command may be (anything else is rejected with the reason):
 
 * ``make test T=<chapter>``: the tests of one chapter;
 * ``build/bin/<program> ...``: a program of the build (wq_dump, wqsim,
-  wq_diagram, the test binaries), optionally after environment settings
+  wq_diagram, cmwq-insmod, the test binaries), optionally after environment settings
   such as ``CMWQ_NR_CPUS=1`` or ``WQ_SEED=3`` (also ``CMWQ_SIM_STRATEGY``,
   ``CMWQ_SIM_TRACE``, ``CMWQ_IDLE_WORKER_TIMEOUT_MS`` and ``CMWQ_NR_NODES``);
 * ``cat``, ``head``, ``tail``, ``grep`` or ``wc`` reading files under build/;
@@ -190,7 +190,7 @@ def check(cmd):
         if len(args) != 2 or args[0] != "test" or not re.fullmatch(r"T=[A-Za-z0-9_]+", args[1]):
             return "the only make command allowed is 'make test T=<chapter>'"
     elif prog.startswith("build/bin/"):
-        if not re.fullmatch(r"build/bin/[A-Za-z0-9_]+", prog):
+        if not re.fullmatch(r"build/bin/[A-Za-z0-9_][A-Za-z0-9_-]*", prog):
             return "not a program of build/bin/"
         if not os.path.exists(os.path.join(REPO, prog)):
             return "%s does not exist (run make first)" % prog

@@ -68,6 +68,7 @@ static void kthread_entry(struct task_struct *t)
 	} else {
 		t->exit_code = ret;
 	}
+	task_list_del(t);
 	complete_all(&self->exited);
 	rcu_task_exit(t);
 	arch_task_exit(t);
@@ -112,7 +113,9 @@ struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *da
 	va_end(args);
 	init_completion(&k->exited);
 
+	task_list_add(t);
 	if (arch_task_start(t, kthread_entry)) {
+		task_list_del(t);
 		kfree(k);
 		return (struct task_struct *)ERR_PTR(-ENOMEM);
 	}

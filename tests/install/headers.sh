@@ -5,10 +5,12 @@
 #
 #   headers.sh headers <source dir>
 #       Every header the install step installs (src/include/linux,
-#       src/include/trace, src/arch/pthread/include/asm) compiles on its own,
-#       as the only line of a translation unit: as C (gcc -std=gnu11) and as
-#       C++ (g++ -std=c++20), both with -Wall -Wextra -Werror.  The kernel's
-#       headers are C: a module written in C includes them unchanged.
+#       src/include/trace, src/arch/pthread/include/asm, and the sim's
+#       src/arch/sim/include/asm) compiles on its own, as the only line of a
+#       translation unit: as C (gcc -std=gnu11) and as C++ (g++ -std=c++20),
+#       both with -Wall -Wextra -Werror.  The kernel's headers are C: a
+#       module written in C includes them unchanged.  Each file is compiled
+#       as kbuild compiles a module's, with KBUILD_MODNAME defined.
 #
 #   headers.sh client <source dir> <libcmwq.a> <out dir>
 #       tests/install/c_client.c, a module-style program in C, compiled with
@@ -23,15 +25,20 @@ CC=${CC:-gcc}
 CXX=${CXX:-g++}
 
 headers() {
-	local src=$1 tmp fails=0 n=0 h name inc
+	local src=$1 tmp fails=0 n=0 h name arch inc
 	tmp=$(mktemp -d "${TMPDIR:-/tmp}/cmwq-headers.XXXXXX")
 	trap 'rm -rf "$tmp"' RETURN
-	inc=(-I"$src/src/include" -I"$src/src/arch/pthread/include")
 	while IFS= read -r h; do
+		arch=pthread
 		case $h in
 		"$src"/src/include/*) name=${h#"$src"/src/include/} ;;
+		"$src"/src/arch/sim/include/*)
+			name=${h#"$src"/src/arch/sim/include/}
+			arch=sim
+			;;
 		*) name=${h#"$src"/src/arch/pthread/include/} ;;
 		esac
+		inc=(-I"$src/src/include" -I"$src/src/arch/$arch/include" "-DKBUILD_MODNAME=\"one\"")
 		printf '#include <%s>\n' "$name" >"$tmp/one.c"
 		cp "$tmp/one.c" "$tmp/one.cpp"
 		n=$((n + 1))
@@ -48,7 +55,7 @@ headers() {
 			fails=$((fails + 1))
 		fi
 	done < <(find "$src/src/include/linux" "$src/src/include/trace" \
-		"$src/src/arch/pthread/include/asm" -name '*.h' | sort)
+		"$src/src/arch/pthread/include/asm" "$src/src/arch/sim/include/asm" -name '*.h' | sort)
 	if [[ $n -eq 0 ]]; then
 		echo "public_headers: no header found under $src/src/include"
 		return 1

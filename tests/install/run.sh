@@ -11,7 +11,7 @@
 #   3. collide.cpp, through pkg-config: a client that defines its own
 #      insert_work(), wq_pool_mutex and wq_online links without a duplicate
 #      symbol (the library exports only its EXPORT_SYMBOL()ed names).
-#   4. a kernel module (module/hello_mod.cpp) three ways: the installed
+#   4. a kernel module (module/hello_mod.c) three ways: the installed
 #      cmwq-insmod (threads and --sim), cmwq_add_module() in a CMake project
 #      (module/CMakeLists.txt), and pkg-config cmwq-module; each prints the
 #      module's log.
@@ -85,13 +85,13 @@ check_module_log() { # name output
 }
 sim=0
 [[ -e $prefix/lib/libcmwq_sim.a ]] && sim=1
-step "$prefix/bin/cmwq-insmod --seconds 0 module/hello_mod.cpp times=2"
-out=$(cd "$work" && timeout 120 "$prefix/bin/cmwq-insmod" --seconds 0 "$here/module/hello_mod.cpp" times=2) || {
+step "$prefix/bin/cmwq-insmod --seconds 0 module/hello_mod.c times=2"
+out=$(cd "$work" && timeout 120 "$prefix/bin/cmwq-insmod" --seconds 0 "$here/module/hello_mod.c" times=2) || {
 	step "FAIL: the installed cmwq-insmod"; exit 1; }
 check_module_log cmwq-insmod "$out"
 if [[ $sim -eq 1 ]]; then
-	step "$prefix/bin/cmwq-insmod --sim --seed 2 module/hello_mod.cpp times=2"
-	out=$(timeout 120 "$prefix/bin/cmwq-insmod" --sim --seed 2 "$here/module/hello_mod.cpp" times=2) || {
+	step "$prefix/bin/cmwq-insmod --sim --seed 2 module/hello_mod.c times=2"
+	out=$(timeout 120 "$prefix/bin/cmwq-insmod" --sim --seed 2 "$here/module/hello_mod.c" times=2) || {
 		step "FAIL: the installed cmwq-insmod --sim"; exit 1; }
 	check_module_log cmwq-insmod-sim "$out"
 fi
@@ -111,9 +111,9 @@ if [[ $sim -eq 1 ]]; then
 fi
 
 mflags=$(pkg-config --cflags --libs cmwq-module)
-step "g++ -std=c++20 -DKBUILD_MODNAME='\"hello_mod\"' module/hello_mod.cpp $mflags"
-# shellcheck disable=SC2086  # the flags are words
-g++ -std=c++20 -Wall -Wextra -Werror '-DKBUILD_MODNAME="hello_mod"' "$here/module/hello_mod.cpp" \
+step "gcc -std=gnu11 -DKBUILD_MODNAME='\"hello_mod\"' module/hello_mod.c $mflags"
+# shellcheck disable=SC2086 # pkg-config's words are separate flags
+gcc -std=gnu11 -Wall -Wextra -Werror '-DKBUILD_MODNAME="hello_mod"' "$here/module/hello_mod.c" \
 	-o "$work/module-pkgconfig" $mflags || { step "FAIL: pkg-config cmwq-module"; exit 1; }
 out=$(timeout 120 "$work/module-pkgconfig" --seconds 0 times=2) || {
 	step "FAIL: the pkg-config cmwq-module program"; exit 1; }

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // tests/story/your_own_module_test.cpp: the story's sample module, loaded as the chapter loads it
 //
-// Runs cmwq-insmod (CMWQ_INSMOD_BIN) on src/samples/workqueue/wq_percpu_cpp.cpp (wq_percpu.c as C++) as a
-// child, as the chapter does, and checks what the chapter shows: the log
-// beside the sample, the seed's log byte for byte, and the timeline.
+// Runs cmwq-insmod (CMWQ_INSMOD_BIN) on src/samples/workqueue/wq_percpu.c
+// (and wq_percpu_cpp.cpp, the same module as C++) as a child, as the
+// chapter does, and checks what the chapter shows: the log beside the
+// sample, the seed's log byte for byte, a wrong parameter, the delayed
+// sample's virtual times, and the timeline.
 
 #include "test_helpers.h"
 
@@ -50,8 +52,11 @@ std::string words(std::initializer_list<std::string> parts)
 	return s;
 }
 
-/** Run `cmwq-insmod @p args` (standard output only); the exit status, or -1. */
-int run_insmod(const std::string &args, std::string *out)
+/**
+ * Run `cmwq-insmod @p args`: @p out gets standard output, and standard
+ * error too if @p with_errors.  The exit status, or -1.
+ */
+int run_insmod(const std::string &args, std::string *out, bool with_errors = false)
 {
 	std::string cmd = "timeout 120 '";
 	int status;
@@ -59,7 +64,7 @@ int run_insmod(const std::string &args, std::string *out)
 	cmd += CMWQ_INSMOD_BIN;
 	cmd += "' ";
 	cmd += args;
-	cmd += " 2>/dev/null";
+	cmd += with_errors ? " 2>&1" : " 2>/dev/null";
 	status = run_command(cmd, out);
 	if (status == -1 || !WIFEXITED(status))
 		return -1;
@@ -77,14 +82,62 @@ size_t count(const std::string &text, const std::string &what)
 
 } // namespace
 
-TEST_CASE("the sample module's log with real threads is the one beside it, without stamps",
+TEST_CASE("the C sample module logs with real threads what is beside it",
 	  "[ch:your_own_module]")
 {
 	std::string out;
 
-	REQUIRE(run_insmod(words({ "--seconds 0 --no-time", sample_path("wq_percpu_cpp.cpp") }),
+	REQUIRE(run_insmod(words({ "--seconds 0 --no-time", sample_path("wq_percpu.c") }), &out) ==
+		0);
+	CHECK(out == read_text(sample_path("wq_percpu.log")));
+}
+
+TEST_CASE("the C++ twin prints the C sample's lines under its own name", "[ch:your_own_module]")
+{
+	std::string c = read_text(sample_path("wq_percpu.log"));
+	std::string cpp = read_text(sample_path("wq_percpu_cpp.log"));
+	std::string renamed;
+
+	REQUIRE_FALSE(c.empty());
+	for (size_t at = 0; at < cpp.size();) {
+		size_t hit = cpp.find("wq_percpu_cpp:", at);
+
+		if (hit == std::string::npos) {
+			renamed += cpp.substr(at);
+			break;
+		}
+		renamed += cpp.substr(at, hit - at);
+		renamed += "wq_percpu:";
+		at = hit + sizeof("wq_percpu_cpp:") - 1;
+	}
+	CHECK(renamed == c);
+}
+
+TEST_CASE("a parameter that does not parse fails the load in the words of insmod",
+	  "[ch:your_own_module]")
+{
+	std::string out;
+
+	/* Both lines go to the terminal: the kernel's log, then insmod's error. */
+	CHECK(run_insmod(words({ "--no-time", sample_path("wq_percpu.c"), "nr_items=many" }), &out,
+			 true) == 1);
+	CHECK(out.find("wq_percpu: `many' invalid for parameter `nr_items'") != std::string::npos);
+	CHECK(out.find("insmod: ERROR: could not insert module wq_percpu.ko: Invalid parameters") !=
+	      std::string::npos);
+}
+
+TEST_CASE("under the sim the delayed sample pulls in its far item and polls every 10 ms",
+	  "[ch:your_own_module]")
+{
+	std::string out;
+
+	REQUIRE(run_insmod(words({ "--sim --seed 1 --seconds 0", sample_path("wq_delayed.c") }),
 			   &out) == 0);
-	CHECK(out == read_text(sample_path("wq_percpu_cpp.log")));
+	CHECK(out.find("[    0.000000] wq_delayed: the one-minute item runs now") !=
+	      std::string::npos);
+	CHECK(out.find("[    0.010000] wq_delayed: poll round 1") != std::string::npos);
+	CHECK(out.find("[    0.020000] wq_delayed: poll round 2") != std::string::npos);
+	CHECK(out.find("[    0.030000] wq_delayed: poll round 3") != std::string::npos);
 }
 
 TEST_CASE("under the sim, seed 1 replays the sample's log byte for byte, stamps included",

@@ -143,6 +143,10 @@ TEST_CASE("an init that never returns is reported with the tasks, under threads 
 	REQUIRE(run_insmod("--timeout 1 " + fixture("hang.cpp"), &out, &err) == 1);
 	CHECK(has(out, "hang: waiting for ever\n"));
 	CHECK(has(out, "INFO: task insmod:"));
+	/* show_state(): the loader's task asleep (D), the timer task, the workers */
+	CHECK(has(out, " insmod           D      thread\n"));
+	CHECK(has(out, " ktimers "));
+	CHECK(has(out, "      worker\n"));
 	CHECK(has(err, "cmwq-insmod: init of module hang did not return within 1 s"));
 
 	REQUIRE(run_insmod("--sim --seed 3 --timeout 1 " + fixture("hang.cpp"), &out, &err) == 1);

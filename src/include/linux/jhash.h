@@ -21,24 +21,43 @@ static inline u32 jhash_rol32(u32 w, unsigned int s)
  */
 #define jhash_mix(a, b, c)                                                                         \
 	do {                                                                                       \
-		a -= c; a ^= jhash_rol32(c, 4); c += b;                                            \
-		b -= a; b ^= jhash_rol32(a, 6); a += c;                                            \
-		c -= b; c ^= jhash_rol32(b, 8); b += a;                                            \
-		a -= c; a ^= jhash_rol32(c, 16); c += b;                                           \
-		b -= a; b ^= jhash_rol32(a, 19); a += c;                                           \
-		c -= b; c ^= jhash_rol32(b, 4); b += a;                                            \
+		a -= c;                                                                            \
+		a ^= jhash_rol32(c, 4);                                                            \
+		c += b;                                                                            \
+		b -= a;                                                                            \
+		b ^= jhash_rol32(a, 6);                                                            \
+		a += c;                                                                            \
+		c -= b;                                                                            \
+		c ^= jhash_rol32(b, 8);                                                            \
+		b += a;                                                                            \
+		a -= c;                                                                            \
+		a ^= jhash_rol32(c, 16);                                                           \
+		c += b;                                                                            \
+		b -= a;                                                                            \
+		b ^= jhash_rol32(a, 19);                                                           \
+		a += c;                                                                            \
+		c -= b;                                                                            \
+		c ^= jhash_rol32(b, 4);                                                            \
+		b += a;                                                                            \
 	} while (0)
 
 /* lookup3's final(): fold the three words so every input bit reaches @c. */
 #define jhash_final(a, b, c)                                                                       \
 	do {                                                                                       \
-		c ^= b; c -= jhash_rol32(b, 14);                                                   \
-		a ^= c; a -= jhash_rol32(c, 11);                                                   \
-		b ^= a; b -= jhash_rol32(a, 25);                                                   \
-		c ^= b; c -= jhash_rol32(b, 16);                                                   \
-		a ^= c; a -= jhash_rol32(c, 4);                                                    \
-		b ^= a; b -= jhash_rol32(a, 14);                                                   \
-		c ^= b; c -= jhash_rol32(b, 24);                                                   \
+		c ^= b;                                                                            \
+		c -= jhash_rol32(b, 14);                                                           \
+		a ^= c;                                                                            \
+		a -= jhash_rol32(c, 11);                                                           \
+		b ^= a;                                                                            \
+		b -= jhash_rol32(a, 25);                                                           \
+		c ^= b;                                                                            \
+		c -= jhash_rol32(b, 16);                                                           \
+		a ^= c;                                                                            \
+		a -= jhash_rol32(c, 4);                                                            \
+		b ^= a;                                                                            \
+		b -= jhash_rol32(a, 14);                                                           \
+		c ^= b;                                                                            \
+		c -= jhash_rol32(b, 24);                                                           \
 	} while (0)
 
 /**

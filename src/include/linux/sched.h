@@ -55,6 +55,7 @@ struct task_struct {
 	unsigned long rcu_reader_ctr;  /**< 0 outside a read section, else the grace-period counter at its start */
 	bool rcu_registered;           /**< on the list of readers synchronize_rcu() scans */
 	struct list_head rcu_node;     /**< on that list */
+	struct list_head tasks;        /**< on the task list show_state_filter() walks */
 	/* The lock-order recorder's view of what this task holds (linux/lockdep.h);
 	 * touched only by the task itself, and only while recording is on. */
 	const void *held_lock[LOCK_ORDER_MAX_HELD];  /**< the locks held, oldest first */
@@ -94,6 +95,20 @@ void set_task_comm(struct task_struct *p, const char *name);
 static inline int task_pid_nr(struct task_struct *p) { return p->pid; }
 void get_task_struct(struct task_struct *p);
 void put_task_struct(struct task_struct *p);
+
+/**
+ * @brief Print every task whose state has a bit of @p state_filter (0: every task).
+ *
+ * v5.9's sysrq-t (kernel/sched/core.c L6478): one line per task, with its
+ * id, name, state (R running, S interruptible sleep, D uninterruptible
+ * sleep) and kind (thread, kthread, worker).  Context: any; does not sleep.
+ */
+void show_state_filter(unsigned long state_filter);
+/** @brief Print every task (include/linux/sched/debug.h). */
+static inline void show_state(void)
+{
+	show_state_filter(0);
+}
 
 /* Userspace threads are preempted by the OS; there is nothing to yield to on purpose. */
 static inline void cond_resched(void) { }

@@ -136,7 +136,7 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned mode, i
  */
 
 /* One sleep loop: until @condition, @cmd (a sleep) between tests.  A GNU statement expression. */
-#define __cmwq_wait_event(wq_head, condition, state, ret, cmd)                                    \
+#define __cmwq_wait_event(wq_head, condition, state, ret, cmd)                                     \
 	({                                                                                         \
 		long __ret = (ret);                                                                \
 		DEFINE_WAIT(__wait);                                                               \
@@ -156,7 +156,7 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned mode, i
 		might_sleep();                                                                     \
 		if (condition)                                                                     \
 			break;                                                                     \
-		(void)__cmwq_wait_event(wq_head, condition, TASK_UNINTERRUPTIBLE, 0, schedule()); \
+		(void)__cmwq_wait_event(wq_head, condition, TASK_UNINTERRUPTIBLE, 0, schedule());  \
 	} while (0)
 
 /**
@@ -179,7 +179,7 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned mode, i
  * condition is true (returning at least 1, so that "true at the last
  * jiffy" is not read as a timeout) or when no time is left (returning 0).
  */
-#define __cmwq_wait_event_timeout(wq_head, condition, state, timeout, sleep)                      \
+#define __cmwq_wait_event_timeout(wq_head, condition, state, timeout, sleep)                       \
 	({                                                                                         \
 		long __tret = (long)(timeout);                                                     \
 		DEFINE_WAIT(__wait);                                                               \
@@ -199,7 +199,7 @@ int autoremove_wake_function(struct wait_queue_entry *wq_entry, unsigned mode, i
 	})
 
 /* The timed forms: the fast path, then the loop, in task state @state. */
-#define __cmwq_wait_event_timed(wq_head, condition, state, timeout)                               \
+#define __cmwq_wait_event_timed(wq_head, condition, state, timeout)                                \
 	({                                                                                         \
 		long __wret = (long)(timeout);                                                     \
 		might_sleep();                                                                     \

@@ -35,6 +35,70 @@ int alloc_pid(void)
 	return __atomic_add_fetch(&last_pid, 1, __ATOMIC_RELAXED);
 }
 
+/*
+ * Every task that lives: the kernel's task list (v5.9 links each task to
+ * init_task.tasks under tasklist_lock).  Only show_state_filter() walks it.
+ */
+static DEFINE_RAW_SPINLOCK(tasklist_lock);
+static LIST_HEAD(task_list);
+
+void task_list_add(struct task_struct *t)
+{
+	raw_spin_lock(&tasklist_lock);
+	list_add_tail(&t->tasks, &task_list);
+	raw_spin_unlock(&tasklist_lock);
+}
+
+void task_list_del(struct task_struct *t)
+{
+	raw_spin_lock(&tasklist_lock);
+	list_del_init(&t->tasks);
+	raw_spin_unlock(&tasklist_lock);
+}
+
+/** @brief ps's letter for a task state: R, S, D, or ? for any other. */
+static char task_state_char(int state)
+{
+	switch (state) {
+	case TASK_RUNNING:
+		return 'R';
+	case TASK_INTERRUPTIBLE:
+		return 'S';
+	case TASK_UNINTERRUPTIBLE:
+		return 'D';
+	default:
+		return '?';
+	}
+}
+
+/** @brief What made @p t: "worker" (a workqueue's), "kthread", or "thread" (any other). */
+static const char *task_kind(const struct task_struct *t)
+{
+	if (t->flags & PF_WQ_WORKER)
+		return "worker";
+	if (t->flags & PF_KTHREAD)
+		return "kthread";
+	return "thread";
+}
+
+void show_state_filter(unsigned long state_filter)
+{
+	struct task_struct *t;
+
+	pr_info("  pid  name             state  kind\n");
+	raw_spin_lock(&tasklist_lock);
+	list_for_each_entry(t, &task_list, tasks) {
+		int state = READ_ONCE(t->state);
+
+		if (state_filter && !(state & state_filter))
+			continue;
+		pr_info("  %-4d %-16s %c      %s\n", t->pid, t->comm, task_state_char(state),
+			task_kind(t));
+	}
+	raw_spin_unlock(&tasklist_lock);
+}
+EXPORT_SYMBOL(show_state_filter);
+
 /**
  * @brief Let go of the task that get_current() made for a thread, as the thread ends.
  * @param task the thread's task
@@ -44,6 +108,7 @@ int alloc_pid(void)
  */
 static void release_adopted(struct task_struct *task)
 {
+	task_list_del(task);
 	rcu_task_exit(task);
 	arch_task_exit(task);
 	put_task_struct(task);
@@ -67,6 +132,7 @@ static struct task_struct *adopt_current(void)
 	t->usage = 1;
 	snprintf(t->comm, sizeof(t->comm), "thread-%d", t->pid);
 	arch_set_current(t);
+	task_list_add(t);
 	arch_on_thread_exit(t, release_adopted);
 	return t;
 }

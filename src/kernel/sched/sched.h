@@ -8,6 +8,12 @@
 /** @brief The next task id: 1, 2, 3 ... in creation order. */
 int alloc_pid(void);
 
+/** @brief Put a new task on the task list (its pid and comm set). */
+void task_list_add(struct task_struct *t);
+
+/** @brief Take an ending task off the task list, before its thread is gone. */
+void task_list_del(struct task_struct *t);
+
 /** @brief Take an ending task off the RCU reader list (kernel/rcu/update.cpp). */
 void rcu_task_exit(struct task_struct *t);
 

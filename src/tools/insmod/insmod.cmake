@@ -112,7 +112,8 @@ endif()
 
 # pkg-config: cmwq-module (threads) and cmwq-module-sim (the sim), written
 # at install time with the prefix given then, as cmwq.pc is.  KBUILD_MODNAME
-# is the caller's: -DKBUILD_MODNAME='"name"' per source file.
+# is the caller's: -DKBUILD_MODNAME='"name"' per source file.  The libraries
+# are C++ inside, so Libs names the C++ runtime: gcc links a C module too.
 file(WRITE ${PROJECT_BINARY_DIR}/cmwq-module.pc.in [=[
 prefix=@CMWQ_PC_PREFIX@
 libdir=${prefix}/lib
@@ -121,7 +122,7 @@ includedir=${prefix}/include
 Name: cmwq-module
 Description: cmwq-insmod's loader: a kernel module's objects as a program, over cmwq's real threads
 Version: @PROJECT_VERSION@
-Libs: -L${libdir} -lcmwq_module -lcmwq -pthread@CMWQ_PC_EXTRA_LIBS@
+Libs: -L${libdir} -lcmwq_module -lcmwq -pthread -lstdc++ -lm@CMWQ_PC_EXTRA_LIBS@
 Cflags: -I${includedir}
 ]=])
 file(WRITE ${PROJECT_BINARY_DIR}/cmwq-module-sim.pc.in [=[
@@ -132,7 +133,7 @@ includedir=${prefix}/include
 Name: cmwq-module-sim
 Description: cmwq-insmod's loader: a kernel module's objects as a program, over the deterministic sim
 Version: @PROJECT_VERSION@
-Libs: -L${libdir} -lcmwq_module_sim -lcmwq_sim -pthread
+Libs: -L${libdir} -lcmwq_module_sim -lcmwq_sim -pthread -lstdc++ -lm
 Cflags: -I${includedir}/cmwq-sim -I${includedir}
 ]=])
 set(CMWQ_MODULE_PC_NAMES cmwq-module)

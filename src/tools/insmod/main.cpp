@@ -170,11 +170,9 @@ void watchdog_fire(struct timer_list *t)
 	sim_dump_tasks();
 	sim_print_seed(stderr);
 #else
-	/* real threads keep no list of tasks: the blocked one, and where to see them all */
-	fprintf(stderr,
-		"  pid %-4d %-16s state %d (0 running, else asleep)\n"
-		"cmwq-insmod: every task's state: run again with --sim\n",
-		watch_task->pid, watch_task->comm, READ_ONCE(watch_task->state));
+	/* sysrq-t: every task and its state; --sim tells also what each waits for */
+	show_state();
+	fprintf(stderr, "cmwq-insmod: to see what each task waits for, run again with --sim\n");
 #endif
 	fprintf(stderr, "cmwq-insmod: %s of module %s did not return within %u s\n", watch_what,
 		watch_mod->name, opt_timeout);

@@ -2,6 +2,8 @@
 // Tests for kernel/sched/core.cpp, kernel/kthread.cpp and kernel/smp.cpp: sleeping and waking
 #include <catch2/catch.hpp>
 
+#include "test_helpers.h"
+
 #include <string.h>
 
 #include <linux/completion.h>
@@ -185,4 +187,41 @@ TEST_CASE("the virtual CPUs: masks and smp_processor_id()", "[ch:sched]")
 	CHECK(cpumask_first(cpumask_of((int)nr_cpu_ids - 1)) == nr_cpu_ids - 1);
 	CHECK(smp_processor_id() >= 0);
 	CHECK(smp_processor_id() < (int)nr_cpu_ids);
+}
+
+TEST_CASE("show_state lists a sleeping kthread with its state and kind", "[ch:sched]")
+{
+	static DECLARE_COMPLETION(started);
+	static DECLARE_COMPLETION(release);
+	struct task_struct *t;
+	std::string log;
+
+	reinit_completion(&started);
+	reinit_completion(&release);
+	t = kthread_run(
+		[](void *data) -> int {
+			(void)data;
+			complete(&started);
+			wait_for_completion(&release);
+			while (!kthread_should_stop())
+				schedule_timeout_interruptible(1);
+			return 0;
+		},
+		nullptr, "show_me");
+	REQUIRE_FALSE(IS_ERR(t));
+	REQUIRE(wait_for_completion_timeout(&started, 10 * HZ) != 0);
+	/* wait_for_completion() sleeps in D; give the thread the time to get there */
+	REQUIRE(wait_until([t] { return READ_ONCE(t->state) == TASK_UNINTERRUPTIBLE; }));
+	printk_log_clear();
+	show_state();
+	log = kernel_log();
+	CHECK(log.find("show_me          D      kthread\n") != std::string::npos);
+	/* the test's own thread is a task too, and running */
+	CHECK(log.find(std::string(current->comm) + " ") != std::string::npos);
+	show_state_filter(TASK_UNINTERRUPTIBLE);
+	complete(&release);
+	CHECK(kthread_stop(t) == 0);
+	printk_log_clear();
+	show_state();
+	CHECK(kernel_log().find("show_me") == std::string::npos);
 }

@@ -15,9 +15,9 @@ static const unsigned long TEST_WAIT = 10 * HZ;
 
 struct waker_state {
 	struct wait_queue_head wq;
-	atomic_t value;   /* the sleeper's condition: value == target */
+	atomic_t value; /* the sleeper's condition: value == target */
 	int target;
-	int wakeups;      /* how many wake_up()s the waker made */
+	int wakeups; /* how many wake_up()s the waker made */
 	struct completion done;
 };
 

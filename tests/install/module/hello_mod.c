@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// tests/install/module/hello_mod.cpp: a module built from the installed package (tests/install/run.sh)
+/*
+ * tests/install/module/hello_mod.c: a module in C, as written for the real
+ * kernel, built from the installed package (tests/install/run.sh).
+ */
 #include <linux/init.h>
 #include <linux/module.h>
 #include <linux/workqueue.h>
@@ -17,7 +20,9 @@ static DECLARE_WORK(hello_work, hello_fn);
 
 static int __init hello_init(void)
 {
-	for (int i = 0; i < times; i++) {
+	int i;
+
+	for (i = 0; i < times; i++) {
 		schedule_work(&hello_work);
 		flush_work(&hello_work);
 	}
