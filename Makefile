@@ -85,7 +85,7 @@ WQSIM_FIGURES := timeline:mixed:svg burst:burst:svg blocking:blocking:svg \
 # one commit draw the same bytes.
 # The story chapter "Your own module" draws its sample module's timeline:
 # cmwq-insmod --sim --seed 1 --timeline (src/tools/insmod).
-MODULE_FIGURE_SRC := src/samples/workqueue/wq_percpu_cpp.cpp
+MODULE_FIGURE_SRC := src/samples/workqueue/wq_percpu.c
 WQ_DIAGRAMS := work_data.svg worker_states.dot lock_order.dot flush_colors.svg pending_states.dot
 # The figures are drawn with the sim's knobs cleared (each command then sets
 # the ones it needs), so a reader's CMWQ_NR_CPUS or CMWQ_SIM_STRATEGY cannot

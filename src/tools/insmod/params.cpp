@@ -68,6 +68,15 @@ int kstrtoull_like(const char *s, unsigned long long *out)
  * The standard numeric types: the value is read as the widest type of its
  * signedness, then must fit the variable's own.
  */
+/* A type's get (printf @format) and its ops; its set comes before. */
+#define CMWQ_PARAM_GET_OPS(name, type, format)                                                     \
+	int param_get_##name(char *buffer, const struct kernel_param *kp)                          \
+	{                                                                                          \
+		return snprintf(buffer, PARAM_BUF, format "\n", *(type *)kp->arg);                 \
+	}                                                                                          \
+	const struct kernel_param_ops param_ops_##name = { 0, param_set_##name, param_get_##name,  \
+							   NULL }
+
 #define CMWQ_PARAM_SIGNED(name, type, format, min, max)                                            \
 	int param_set_##name(const char *val, const struct kernel_param *kp)                       \
 	{                                                                                          \
@@ -80,12 +89,7 @@ int kstrtoull_like(const char *s, unsigned long long *out)
 		*(type *)kp->arg = (type)v;                                                        \
 		return 0;                                                                          \
 	}                                                                                          \
-	int param_get_##name(char *buffer, const struct kernel_param *kp)                          \
-	{                                                                                          \
-		return snprintf(buffer, PARAM_BUF, format "\n", *(type *)kp->arg);                 \
-	}                                                                                          \
-	const struct kernel_param_ops param_ops_##name = { 0, param_set_##name, param_get_##name,  \
-							   NULL }
+	CMWQ_PARAM_GET_OPS(name, type, format)
 
 #define CMWQ_PARAM_UNSIGNED(name, type, format, max)                                               \
 	int param_set_##name(const char *val, const struct kernel_param *kp)                       \
@@ -99,12 +103,7 @@ int kstrtoull_like(const char *s, unsigned long long *out)
 		*(type *)kp->arg = (type)v;                                                        \
 		return 0;                                                                          \
 	}                                                                                          \
-	int param_get_##name(char *buffer, const struct kernel_param *kp)                          \
-	{                                                                                          \
-		return snprintf(buffer, PARAM_BUF, format "\n", *(type *)kp->arg);                 \
-	}                                                                                          \
-	const struct kernel_param_ops param_ops_##name = { 0, param_set_##name, param_get_##name,  \
-							   NULL }
+	CMWQ_PARAM_GET_OPS(name, type, format)
 
 CMWQ_PARAM_UNSIGNED(byte, unsigned char, "%hhu", UCHAR_MAX);
 CMWQ_PARAM_SIGNED(short, short, "%hi", SHRT_MIN, SHRT_MAX);

@@ -99,6 +99,11 @@ TEST_CASE("a node whose last allowed CPU goes down falls back to the default pwq
 	where_work_init(&w);
 	REQUIRE(queue_work_node(1, wq, &w.work));
 	flush_work(&w.work);
+	/*
+	 * flush_work() returns once its barrier has run, but the worker drops
+	 * the barrier's reference on the pwq just after: wait for that put.
+	 */
+	REQUIRE(wait_until([wq, &down] { return read_slot(wq, 1).dfl_refcnt == down.dfl_refcnt; }));
 
 	play_hotplug(wq, 2, true);
 	struct slot up = read_slot(wq, 1);
