@@ -178,6 +178,8 @@ TEST_CASE("your_module fails with -ENOMEM and frees what it took when an allocat
 			CHECK(mod->state != MODULE_STATE_LIVE);
 			/* a failed init leaves no workqueue: its exit will never run */
 			CHECK(nr_named("your_module") == before);
+			if (err != -ENOMEM)
+				break; /* not the allocation's failure: the next ones would say the same */
 		}
 	}
 	REQUIRE(err == 0);
