@@ -3,8 +3,9 @@
  * your_module.c: the module of the lab your_module (exercises/labs.toml,
  * chapters/labs/lab_your_module.rst), written in C as for a real kernel.
  *
- * At load it makes a workqueue, queues nr_items work items on it, waits
- * until every one of them has run, and reports how many ran; at unload it
+ * At load it makes a workqueue, queues nr_items work items on it (each
+ * works delay_ms before it counts itself), waits until every one of them
+ * has run, and reports how many ran; at unload it
  * destroys the workqueue.  A value of nr_items outside 1..YM_MAX_ITEMS
  * fails the load with -EINVAL, an allocation that fails fails it with
  * -ENOMEM, and a failed load leaves nothing behind: the kernel never runs
@@ -21,6 +22,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/atomic.h>
+#include <linux/delay.h>
 #include <linux/init.h>
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -32,6 +34,10 @@
 static int nr_items = 8;
 module_param(nr_items, int, 0444);
 MODULE_PARM_DESC(nr_items, "how many work items init queues (1 to 64)");
+
+static unsigned int delay_ms = 10;
+module_param(delay_ms, uint, 0444);
+MODULE_PARM_DESC(delay_ms, "how long each item works before it reports, in milliseconds");
 
 /* One work item and the number it reports. */
 struct ym_item {
@@ -47,6 +53,7 @@ static int ym_id_sum;                  /* the sum of the ids of the items that r
 
 static void ym_work_fn(struct work_struct *work)
 {
+	msleep(delay_ms); /* the item's work: it takes a while, as real work does */
 	// [lab:your_module:work]
 	struct ym_item *item = container_of(work, struct ym_item, work);
 

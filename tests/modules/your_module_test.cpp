@@ -38,16 +38,23 @@ struct module *the_module()
 	return insmod_find_module("your_module");
 }
 
-/** Load @p mod with nr_items=@p n. @return 0 or the load's negative error */
-int load(struct module *mod, int n)
+/**
+ * Load @p mod with nr_items=@p n and delay_ms=@p ms (each item works that
+ * long before it counts: a summary printed before the items ran counts 0,
+ * on real threads as under the sim). @return 0 or the load's negative error
+ */
+int load(struct module *mod, int n, unsigned int ms = 0)
 {
-	char val[16];
-	struct insmod_arg arg;
+	char val[16], delay[16];
+	struct insmod_arg args[2];
 
 	snprintf(val, sizeof(val), "%d", n);
-	arg.param = "nr_items";
-	arg.val = val;
-	return insmod_load(mod, &arg, 1);
+	snprintf(delay, sizeof(delay), "%u", ms);
+	args[0].param = "nr_items";
+	args[0].val = val;
+	args[1].param = "delay_ms";
+	args[1].val = delay;
+	return insmod_load(mod, args, 2);
 }
 
 /** How many workqueues named @p name the kernel knows. */
@@ -91,7 +98,7 @@ struct failslab_off {
 
 } // namespace
 
-TEST_CASE("your_module runs every item once, reports it and destroys its workqueue",
+TEST_CASE("your_module counts every item it queued and destroys its workqueue at unload",
 	  "[ch:your_own_module]")
 {
 	struct module *mod = the_module();
@@ -102,7 +109,7 @@ TEST_CASE("your_module runs every item once, reports it and destroys its workque
 	for (int n : { 8, 1, 64 }) {
 		INFO("nr_items=" << n);
 		printk_log_clear();
-		int err = load(mod, n);
+		int err = load(mod, n, 10);
 		std::string loaded = kernel_log();
 
 		REQUIRE(err == 0);
