@@ -45,7 +45,7 @@ PYTHON = "/usr/bin/python3"
 STORY = ["why_cmwq", "life_of_a_work_item", "work_data", "workers_and_pools",
          "concurrency_management", "max_active_and_ordering", "unbound_and_ordered",
          "flushing", "pending_protocol", "delayed_work", "end_of_a_workqueue", "who_holds_what",
-         "watching_it_work"]
+         "watching_it_work", "your_own_module"]
 
 MARK_RE = re.compile(r"^\s*// \[lab:([A-Za-z0-9_:.-]+?)(-end)?\]\s*$")
 TEST_CASE_RE = re.compile(
@@ -221,9 +221,11 @@ def catch_arg(flt):
 # threads and under the sim.  The tools' tests run the main build's programs
 # as children and the story's tests are not in the sim binary: neither can
 # grade a student's code, even when a tag matches a lab's filter.
+# tests/modules/ grades the labs' kernel modules (src/labs/*.c), which both
+# binaries link and load in-process (src/labs/labs.cmake says why).
 GRADED_TEST_DIRS = ("tests/scenarios/", "tests/arch/sim/", "tests/kernel/workqueue/",
                     "tests/kernel/sched/", "tests/kernel/locking/", "tests/kernel/rcu/",
-                    "tests/kernel/time/")
+                    "tests/kernel/time/", "tests/modules/")
 
 
 def graded_test_file(path):
@@ -935,6 +937,11 @@ class MainBuild:
 
     TARGETS = (("cmwq_internal", "libcmwq_internal.a", "cmwq_tests"),
                ("cmwq_sim", "libcmwq_sim.a", "cmwq_sim_tests"))
+    # The labs' kernel modules (src/labs/*.c) are not in the libraries: an
+    # object library per backend links them into the test binaries
+    # (src/labs/labs.cmake), and a variant's module object takes the place
+    # of the reference's on the link line.
+    MODULE_TARGETS = {"cmwq_internal": "cmwq_lab_modules", "cmwq_sim": "cmwq_lab_modules_sim"}
 
     def __init__(self, bdir, work):
         self.bdir, self.work = bdir, work
@@ -942,7 +949,8 @@ class MainBuild:
             cc = json.load(f)
         self.cmd = {}
         for e in cc:
-            mo = re.search(r"-o (CMakeFiles/(cmwq_internal|cmwq_sim)\.dir/\S+\.o)\b", e["command"])
+            mo = re.search(r"-o (CMakeFiles/(cmwq_internal|cmwq_sim|cmwq_lab_modules|cmwq_lab_modules_sim)"
+                           r"\.dir/\S+\.o)\b", e["command"])
             if mo:
                 self.cmd[(mo.group(2), os.path.normpath(e["file"]))] = (e["command"], e["directory"])
         self.link = {}
@@ -969,6 +977,7 @@ class MainBuild:
         bins, logs = [], []
         for libt, aname, testt in self.TARGETS:
             lib = os.path.join(self.bdir, "lib", aname)
+            swap = {}  # a module's object on the link line -> the variant's
             if variant:
                 vlib = os.path.join(wdir, aname)
                 shutil.copyfile(lib, vlib)
@@ -978,10 +987,15 @@ class MainBuild:
                     with open(src, "wb") as f:
                         f.write(data)
                     orig = os.path.normpath(os.path.join(REPO, rel))
-                    command, cwd = self.cmd[(libt, orig)]
+                    modt = self.MODULE_TARGETS[libt]
+                    in_module = (libt, orig) not in self.cmd and (modt, orig) in self.cmd
+                    command, cwd = self.cmd[(modt if in_module else libt, orig)]
                     argv = shlex.split(command)
-                    obj = os.path.join(wdir, "obj", libt, os.path.basename(rel) + ".o")
+                    obj = os.path.join(wdir, "obj", modt if in_module else libt,
+                                       os.path.basename(rel) + ".o")
                     os.makedirs(os.path.dirname(obj), exist_ok=True)
+                    if in_module:
+                        swap[argv[argv.index("-o") + 1]] = obj
                     argv[argv.index("-o") + 1] = obj
                     argv[argv.index("-c") + 1] = src
                     argv[1:1] = ["-iquote", os.path.dirname(orig)]
@@ -990,6 +1004,8 @@ class MainBuild:
                     r = subprocess.run(argv, cwd=cwd, capture_output=True, text=True)
                     if r.returncode != 0:
                         return (False, r.stdout + r.stderr), None
+                    if in_module:
+                        continue
                     r = subprocess.run(["ar", "r", vlib, obj], capture_output=True, text=True)
                     if r.returncode != 0:
                         return (False, r.stdout + r.stderr), None
@@ -1008,7 +1024,7 @@ class MainBuild:
                     continue
                 if a == "lib/" + aname:
                     a = lib
-                new.append(a)
+                new.append(swap.get(a, a))
             new[new.index("-o") + 1] = out
             r = subprocess.run(new, cwd=self.bdir, capture_output=True, text=True)
             if r.returncode != 0:

@@ -27,10 +27,12 @@ static int loop_fn(void *data)
 {
 	struct loop_state *s = (struct loop_state *)data;
 
+	/* one round before the test may stop it: kthread_stop() can come at once */
+	atomic_inc(&s->loops);
 	complete(&s->started);
 	while (!kthread_should_stop()) {
-		atomic_inc(&s->loops);
 		schedule_timeout_interruptible(1);
+		atomic_inc(&s->loops);
 	}
 	return s->ret;
 }
