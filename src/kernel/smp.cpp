@@ -16,8 +16,12 @@
 #include <arch/arch.h>
 
 #if defined(__SANITIZE_THREAD__)
-/* The word every barrier touches in a ThreadSanitizer build (linux/compiler.h). */
+/*
+ * The word every barrier touches in a ThreadSanitizer build (linux/compiler.h).
+ * Exported: a module's own barriers and bitops touch it too.
+ */
 int cmwq_tsan_barrier_word;
+EXPORT_SYMBOL(cmwq_tsan_barrier_word);
 #endif
 
 /* One CPU until smp_init() counts them. */

@@ -56,27 +56,31 @@ void task_list_del(struct task_struct *t)
 	raw_spin_unlock(&tasklist_lock);
 }
 
-/** @brief ps's letter for a task state: R, S, D, or ? for any other. */
+/** @brief ps's letter for a task state: R, S, D, I (idle: D that adds no load), or ?. */
 static char task_state_char(int state)
 {
-	switch (state) {
-	case TASK_RUNNING:
+	if (state == TASK_RUNNING)
 		return 'R';
-	case TASK_INTERRUPTIBLE:
-		return 'S';
-	case TASK_UNINTERRUPTIBLE:
+	if (state & TASK_NOLOAD)
+		return 'I';
+	if (state & TASK_UNINTERRUPTIBLE)
 		return 'D';
-	default:
-		return '?';
-	}
+	if (state & TASK_INTERRUPTIBLE)
+		return 'S';
+	return '?';
 }
 
-/** @brief What made @p t: "worker" (a workqueue's), "kthread", or "thread" (any other). */
+/*
+ * What made @t: a workqueue's "worker", another "kthread", or "thread" (a
+ * thread that adopted a task).  Read from the function a kthread runs,
+ * which is set before the task is on the list and never changes (its flags
+ * change under the task's feet).
+ */
 static const char *task_kind(const struct task_struct *t)
 {
-	if (t->flags & PF_WQ_WORKER)
+	if (t->threadfn == worker_thread)
 		return "worker";
-	if (t->flags & PF_KTHREAD)
+	if (t->threadfn)
 		return "kthread";
 	return "thread";
 }

@@ -155,7 +155,9 @@ if(TARGET cmwq_tests)
 	target_compile_definitions(cmwq_tests PRIVATE
 		CMWQ_INSMOD_BIN="${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/cmwq-insmod"
 		CMWQ_INSMOD_FIXTURES="${PROJECT_SOURCE_DIR}/tests/tools/insmod"
-		CMWQ_SAMPLES_DIR="${PROJECT_SOURCE_DIR}/src/samples")
+		CMWQ_SAMPLES_DIR="${PROJECT_SOURCE_DIR}/src/samples"
+		# cmwq-insmod --sim needs the sim, which the sanitized builds leave out
+		$<$<BOOL:${CMWQ_WITH_SIM}>:CMWQ_INSMOD_SIM>)
 endif()
 
 # The samples (src/samples/<topic>/<name>.c and .cpp): each through
