@@ -15,14 +15,14 @@
 #include <linux/smp.h>
 #include <arch/arch.h>
 
-#if defined(__SANITIZE_THREAD__)
 /*
  * The word every barrier touches in a ThreadSanitizer build (linux/compiler.h).
- * Exported: a module's own barriers and bitops touch it too.
+ * Exported: a module's own barriers and bitops touch it too.  It is defined
+ * in every build, so a module built with -fsanitize=thread still links
+ * against a plain libcmwq, and the export list is the same in all builds.
  */
 int cmwq_tsan_barrier_word;
 EXPORT_SYMBOL(cmwq_tsan_barrier_word);
-#endif
 
 /* One CPU until smp_init() counts them. */
 unsigned int nr_cpu_ids = 1;
