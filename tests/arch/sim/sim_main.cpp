@@ -126,8 +126,9 @@ std::string name_spec(const std::string &name)
 /** The CMWQ_SIM_* knobs that change a schedule, as "NAME=value " words for a replay command. */
 std::string knob_env(void)
 {
-	static const char *const knobs[] = { "CMWQ_SIM_STRATEGY", "CMWQ_SIM_PCT_DEPTH", "CMWQ_SIM_PCT_STEPS",
-					     "CMWQ_SIM_MAX_STEPS", "CMWQ_NR_CPUS" };
+	static const char *const knobs[] = { "CMWQ_SIM_STRATEGY",  "CMWQ_SIM_PCT_DEPTH",
+					     "CMWQ_SIM_PCT_STEPS", "CMWQ_SIM_MAX_STEPS",
+					     "CMWQ_NR_CPUS",       "CMWQ_NR_NODES" };
 	std::string env;
 
 	for (const char *k : knobs) {

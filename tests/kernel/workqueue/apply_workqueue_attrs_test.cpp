@@ -118,7 +118,7 @@ TEST_CASE("apply_workqueue_attrs with equal attrs on two workqueues shares one p
 }
 
 TEST_CASE("apply_workqueue_attrs on two nodes: items run on the pool of their node",
-	  "[ch:apply_workqueue_attrs]")
+	  "[ch:apply_workqueue_attrs][nodes:2]")
 {
 	ON_TWO_NODES();
 	struct workqueue_struct *wq = alloc_workqueue("awa_nodes", WQ_UNBOUND, 0);

@@ -135,7 +135,7 @@ TEST_CASE("apply_wqattrs_prepare keeps the CPUs wq_unbound_cpumask allows, or al
 }
 
 TEST_CASE("apply_wqattrs_prepare on two nodes: a pwq for each node that narrows the mask",
-	  "[ch:apply_wqattrs_prepare]")
+	  "[ch:apply_wqattrs_prepare][nodes:2]")
 {
 	ON_TWO_NODES();
 	struct workqueue_struct *wq = alloc_workqueue("awp_nodes", WQ_UNBOUND, 0);

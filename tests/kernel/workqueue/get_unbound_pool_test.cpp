@@ -216,7 +216,7 @@ TEST_CASE("two unbound workqueues with equal attrs share their unbound pools",
 }
 
 TEST_CASE("get_unbound_pool gives a new pool the node that holds all of its CPUs",
-	  "[ch:get_unbound_pool]")
+	  "[ch:get_unbound_pool][nodes:2]")
 {
 	ON_TWO_NODES();
 	struct workqueue_attrs *n1 = make_attrs(8, { 2, 3 });

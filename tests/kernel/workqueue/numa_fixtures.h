@@ -8,12 +8,22 @@
 // CPUs 2-3 node 1) it runs its body here; on any other it runs itself in a
 // child process booted with that layout, checks that the child passed, and
 // returns.  So the test checks the same things however the binary was started.
+//
+// Such a test carries the tag [nodes:N] (ON_NODES checks that it does).  The
+// sim's seed runs leave the tagged tests out of the one-node world and run
+// them in a world booted with N nodes (CMakeLists.txt, sim_seeds_nodes_N),
+// where they run in place: a child process for each test and seed would cost
+// more than all the other tests of that seed together.
 #ifndef CMWQ_NUMA_FIXTURES_H
 #define CMWQ_NUMA_FIXTURES_H
 
 #include "kernel/workqueue/wq_fixtures.h"
 #include <linux/topology.h>
+#ifdef CMWQ_ARCH_SIM
+#include "arch/sim/sim.h"
+#endif
 
+#include <algorithm>
 #include <string>
 
 /** True if this process runs on 4 CPUs split into @p nodes nodes. */
@@ -22,8 +32,23 @@ static inline bool on_nodes(unsigned int nodes)
 	return nr_cpu_ids == 4 && nr_node_ids == nodes;
 }
 
+/** Does the test case now running carry the tag @p tag (given without brackets)? */
+static inline bool current_test_has_tag(const std::string &tag)
+{
+	std::string name = Catch::getResultCapture().getCurrentTestName();
+
+	for (Catch::TestCase const &tc :
+	     Catch::getRegistryHub().getTestCaseRegistry().getAllTests()) {
+		if (tc.name == name)
+			return std::find(tc.lcaseTags.begin(), tc.lcaseTags.end(), tag) !=
+			       tc.lcaseTags.end();
+	}
+	return false;
+}
+
 /**
- * Run the current test case in a child booted with 4 CPUs and @p nodes nodes.
+ * Run the current test case in a child booted with 4 CPUs and @p nodes nodes
+ * (under the sim, with the seed this process runs under).
  * @return the child's exit code (0: it passed); its output in @p out
  */
 static inline int run_current_test_on_nodes(unsigned int nodes, std::string *out)
@@ -31,6 +56,9 @@ static inline int run_current_test_on_nodes(unsigned int nodes, std::string *out
 	std::string name = Catch::getResultCapture().getCurrentTestName();
 	std::string env = "CMWQ_NR_CPUS=4 CMWQ_NR_NODES=" + std::to_string(nodes);
 
+#ifdef CMWQ_ARCH_SIM
+	env += " WQ_SEED=" + std::to_string(sim_seed());
+#endif
 	return run_self_test_named(name, 120, env.c_str(), out);
 }
 
@@ -40,6 +68,9 @@ static inline int run_current_test_on_nodes(unsigned int nodes, std::string *out
  */
 #define ON_NODES(nodes)                                                                            \
 	do {                                                                                       \
+		if ((nodes) > 1 && !current_test_has_tag("nodes:" + std::to_string(nodes)))        \
+			FAIL("a test that runs on "                                                \
+			     << (nodes) << " nodes is tagged [nodes:" << (nodes) << "]");          \
 		if (!on_nodes(nodes)) {                                                            \
 			std::string child_out_;                                                    \
 			int child_code_ = run_current_test_on_nodes((nodes), &child_out_);         \

@@ -103,7 +103,7 @@ int slot_reader_fn(void *data)
 } // namespace
 
 TEST_CASE("numa_pwq_tbl_install links a new pwq once and returns the pwq it replaces",
-	  "[ch:numa_pwq_tbl_install]")
+	  "[ch:numa_pwq_tbl_install][nodes:2]")
 {
 	ON_TWO_NODES();
 	struct workqueue_struct *wq = alloc_workqueue("npti_new", WQ_UNBOUND, 3);
@@ -156,7 +156,7 @@ TEST_CASE("numa_pwq_tbl_install links a new pwq once and returns the pwq it repl
 }
 
 TEST_CASE("installing the default pwq that is linked already does not link it again",
-	  "[ch:numa_pwq_tbl_install]")
+	  "[ch:numa_pwq_tbl_install][nodes:2]")
 {
 	ON_TWO_NODES();
 	struct workqueue_struct *wq = alloc_workqueue("npti_dfl", WQ_UNBOUND, 0);
@@ -187,7 +187,7 @@ TEST_CASE("installing the default pwq that is linked already does not link it ag
 }
 
 TEST_CASE("a reader under RCU sees the old pwq or the new one and nothing else",
-	  "[ch:numa_pwq_tbl_install]")
+	  "[ch:numa_pwq_tbl_install][nodes:2]")
 {
 	ON_TWO_NODES();
 	static struct slot_reader r;

@@ -24,7 +24,7 @@ void node_queuer_fn(struct work_struct *work)
 } // namespace
 
 TEST_CASE("on two nodes queue_work_node runs the item in the pool of the node asked for, from any CPU",
-	  "[ch:queue_work_node]")
+	  "[ch:queue_work_node][nodes:2]")
 {
 	ON_TWO_NODES();
 	static struct node_queuer q[4];

@@ -110,7 +110,7 @@ TEST_CASE("an ordered workqueue runs items queued from four CPUs one at a time i
 }
 
 TEST_CASE("an ordered workqueue has one pwq for every node and refuses a second pwq or a higher limit",
-	  "[ch:unbound_and_ordered]")
+	  "[ch:unbound_and_ordered][nodes:2]")
 {
 	ON_TWO_NODES();
 	struct workqueue_struct *wq = alloc_ordered_workqueue("story_rules", 0);
@@ -159,7 +159,7 @@ TEST_CASE("an ordered workqueue has one pwq for every node and refuses a second 
 }
 
 TEST_CASE("an unbound workqueue with max_active 1 is ordered only until new attrs split it by node",
-	  "[ch:unbound_and_ordered]")
+	  "[ch:unbound_and_ordered][nodes:2]")
 {
 	ON_TWO_NODES();
 	static struct blocker b;

@@ -66,7 +66,7 @@ TEST_CASE("unbound_pwq_by_node reads the node table, and NUMA_NO_NODE gives the 
 }
 
 TEST_CASE("on two nodes unbound_pwq_by_node gives each node the pwq of its own CPUs",
-	  "[ch:unbound_pwq_by_node]")
+	  "[ch:unbound_pwq_by_node][nodes:2]")
 {
 	ON_TWO_NODES();
 	struct workqueue_struct *wq = alloc_workqueue("upbn_nodes", WQ_UNBOUND, 0);

@@ -77,7 +77,7 @@ TEST_CASE("after boot every unbound pool has a worker, system_unbound_wq's inclu
 }
 
 TEST_CASE("on two nodes boot leaves system_unbound_wq a pwq of its own CPUs per node",
-	  "[ch:workqueue_init]")
+	  "[ch:workqueue_init][nodes:2]")
 {
 	ON_TWO_NODES();
 	struct cpumask n0 = mask_of({ 0, 1 }), n1 = mask_of({ 2, 3 });

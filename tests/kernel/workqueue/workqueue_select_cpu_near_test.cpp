@@ -58,7 +58,7 @@ TEST_CASE("on one node workqueue_select_cpu_near leaves the choice of CPU to __q
 }
 
 TEST_CASE("on two nodes workqueue_select_cpu_near keeps a caller on its node and sends others to the first CPU of that node",
-	  "[ch:workqueue_select_cpu_near]")
+	  "[ch:workqueue_select_cpu_near][nodes:2]")
 {
 	ON_TWO_NODES();
 	static struct asker a[4];

@@ -52,7 +52,7 @@ TEST_CASE("on one node wq_calc_node_cpumask copies the attrs cpumask and returns
 }
 
 TEST_CASE("with no_numa set wq_calc_node_cpumask gives every node the attrs cpumask",
-	  "[ch:wq_calc_node_cpumask]")
+	  "[ch:wq_calc_node_cpumask][nodes:2]")
 {
 	ON_TWO_NODES();
 	struct workqueue_attrs *attrs = attrs_of({ 0, 1, 2, 3 });
@@ -69,7 +69,7 @@ TEST_CASE("with no_numa set wq_calc_node_cpumask gives every node the attrs cpum
 }
 
 TEST_CASE("attrs spanning both nodes give each node its own CPUs of the attrs and true",
-	  "[ch:wq_calc_node_cpumask]")
+	  "[ch:wq_calc_node_cpumask][nodes:2]")
 {
 	ON_TWO_NODES();
 	struct workqueue_attrs *all = attrs_of({ 0, 1, 2, 3 });
@@ -94,7 +94,7 @@ TEST_CASE("attrs spanning both nodes give each node its own CPUs of the attrs an
 }
 
 TEST_CASE("attrs inside one node give false for both nodes and the attrs cpumask",
-	  "[ch:wq_calc_node_cpumask]")
+	  "[ch:wq_calc_node_cpumask][nodes:2]")
 {
 	ON_TWO_NODES();
 	struct workqueue_attrs *attrs = attrs_of({ 2, 3 });
@@ -119,7 +119,7 @@ TEST_CASE("attrs inside one node give false for both nodes and the attrs cpumask
 }
 
 TEST_CASE("a CPU going down that leaves its node no allowed CPU gives the default",
-	  "[ch:wq_calc_node_cpumask]")
+	  "[ch:wq_calc_node_cpumask][nodes:2]")
 {
 	ON_TWO_NODES();
 	struct workqueue_attrs *attrs = attrs_of({ 1, 2 });
@@ -140,7 +140,7 @@ TEST_CASE("a CPU going down that leaves its node no allowed CPU gives the defaul
 }
 
 TEST_CASE("a CPU going down from a node that keeps another leaves all its possible CPUs",
-	  "[ch:wq_calc_node_cpumask]")
+	  "[ch:wq_calc_node_cpumask][nodes:2]")
 {
 	ON_TWO_NODES();
 	struct workqueue_attrs *attrs = attrs_of({ 0, 1, 2, 3 });
@@ -155,7 +155,7 @@ TEST_CASE("a CPU going down from a node that keeps another leaves all its possib
 }
 
 TEST_CASE("a node whose possible CPUs miss its online ones warns and returns false",
-	  "[ch:wq_calc_node_cpumask]")
+	  "[ch:wq_calc_node_cpumask][nodes:2]")
 {
 	ON_TWO_NODES();
 	struct workqueue_attrs *attrs = attrs_of({ 0, 1, 2, 3 });

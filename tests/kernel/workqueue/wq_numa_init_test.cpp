@@ -63,7 +63,7 @@ TEST_CASE("on one node wq_numa_init leaves NUMA affinity off and builds no table
 }
 
 TEST_CASE("on two nodes wq_numa_init records CPUs 0-1 for node 0 and 2-3 for node 1",
-	  "[ch:wq_numa_init]")
+	  "[ch:wq_numa_init][nodes:2]")
 {
 	ON_TWO_NODES();
 	std::string why;
@@ -78,7 +78,7 @@ TEST_CASE("on two nodes wq_numa_init records CPUs 0-1 for node 0 and 2-3 for nod
 }
 
 TEST_CASE("on three nodes wq_numa_init follows cpu_to_node for an uneven split",
-	  "[ch:wq_numa_init]")
+	  "[ch:wq_numa_init][nodes:3]")
 {
 	ON_NODES(3);
 	std::string why;
@@ -95,7 +95,7 @@ TEST_CASE("on three nodes wq_numa_init follows cpu_to_node for an uneven split",
 }
 
 TEST_CASE("after wq_numa_init an unbound workqueue gets a pwq on each node",
-	  "[ch:wq_numa_init]")
+	  "[ch:wq_numa_init][nodes:2]")
 {
 	ON_TWO_NODES();
 	struct workqueue_struct *wq = alloc_workqueue("wni_nodes", WQ_UNBOUND, 0);

@@ -151,7 +151,7 @@ static void wsuc_queuer_fn(struct work_struct *work)
 }
 
 TEST_CASE("on two nodes items queued from outside the fence are spread over both nodes",
-	  "[ch:wq_select_unbound_cpu]")
+	  "[ch:wq_select_unbound_cpu][nodes:2]")
 {
 	ON_TWO_NODES();
 	static struct wsuc_queuer q;

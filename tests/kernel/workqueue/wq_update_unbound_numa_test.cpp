@@ -47,7 +47,7 @@ struct slot read_slot(struct workqueue_struct *wq, int node)
 } // namespace
 
 TEST_CASE("a CPU going down while its node keeps another allowed CPU leaves the node pwq as it is",
-	  "[ch:wq_update_unbound_numa]")
+	  "[ch:wq_update_unbound_numa][nodes:2]")
 {
 	ON_TWO_NODES();
 	static struct where_work w;
@@ -76,7 +76,7 @@ TEST_CASE("a CPU going down while its node keeps another allowed CPU leaves the 
 }
 
 TEST_CASE("a node whose last allowed CPU goes down falls back to the default pwq and gets its own back later",
-	  "[ch:wq_update_unbound_numa]")
+	  "[ch:wq_update_unbound_numa][nodes:2]")
 {
 	ON_TWO_NODES();
 	static struct where_work w;
@@ -120,7 +120,7 @@ TEST_CASE("a node whose last allowed CPU goes down falls back to the default pwq
 }
 
 TEST_CASE("wq_update_unbound_numa leaves ordered and per-CPU workqueues alone",
-	  "[ch:wq_update_unbound_numa]")
+	  "[ch:wq_update_unbound_numa][nodes:2]")
 {
 	ON_TWO_NODES();
 	struct workqueue_struct *owq = alloc_ordered_workqueue("wun_ordered", 0);
