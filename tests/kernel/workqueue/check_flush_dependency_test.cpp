@@ -6,7 +6,7 @@
 
 #include <catch2/catch.hpp>
 #include "test_helpers.h"
-#include "kernel/workqueue/workqueue_internal.h"
+#include "kernel/workqueue/wq_fixtures.h"
 
 namespace {
 
@@ -24,15 +24,37 @@ void flusher_work_fn(struct work_struct *work)
 	complete(&fw->done);
 }
 
-/* Something in flight on the target: a flush with nothing to wait for checks nothing. */
-struct sleepy {
-	struct work_struct work;
-};
-
-void sleepy_fn(struct work_struct *work)
+/*
+ * Run a work item of @p wq that flushes @p target while @p busy holds an
+ * item of @p target in flight (a flush with nothing to wait for checks
+ * nothing), and return once that flush has made its check.
+ * flush_workqueue() sets target->first_flusher, then checks, then drops
+ * target->mutex: seeing first_flusher and then taking the mutex orders the
+ * caller after the check.  The flush waits until the caller releases @p busy.
+ */
+bool flush_checked_while_busy(struct workqueue_struct *wq, struct workqueue_struct *target,
+			      struct flusher_work *fw, struct blocker *busy)
 {
-	(void)work;
-	msleep(20);
+	INIT_WORK(&fw->work, flusher_work_fn);
+	init_completion(&fw->done);
+	fw->target = target;
+	blocker_init(busy);
+	if (!queue_work_on(0, target, &busy->work) || !wait_done(&busy->started))
+		return false;
+	if (!queue_work_on(0, wq, &fw->work))
+		return false;
+	if (!wait_until([&] { return READ_ONCE(target->first_flusher) != nullptr; }))
+		return false;
+	mutex_lock(&target->mutex);
+	mutex_unlock(&target->mutex);
+	return true;
+}
+
+/* Let the flush of flush_checked_while_busy() end; false if it did not. */
+bool release_flush(struct flusher_work *fw, struct blocker *busy)
+{
+	complete(&busy->release);
+	return wait_done(&fw->done);
 }
 
 } // namespace
@@ -41,21 +63,16 @@ TEST_CASE("a WQ_MEM_RECLAIM work that flushes a !WQ_MEM_RECLAIM workqueue is rep
 	  "[ch:check_flush_dependency]")
 {
 	static struct flusher_work fw;
-	static struct sleepy busy;
+	static struct blocker busy;
 	struct workqueue_struct *reclaim = alloc_workqueue("cfd_reclaim", WQ_MEM_RECLAIM, 0);
 	struct workqueue_struct *plain = alloc_workqueue("cfd_plain", 0, 0);
 
 	REQUIRE(reclaim);
 	REQUIRE(plain);
-	INIT_WORK(&fw.work, flusher_work_fn);
-	init_completion(&fw.done);
-	fw.target = plain;
-	INIT_WORK(&busy.work, sleepy_fn);
 	printk_log_clear();
-	REQUIRE(queue_work_on(0, plain, &busy.work));
-	REQUIRE(queue_work_on(0, reclaim, &fw.work));
-	REQUIRE(wait_done(&fw.done));
+	REQUIRE(flush_checked_while_busy(reclaim, plain, &fw, &busy));
 	CHECK(log_has("WQ_MEM_RECLAIM cfd_reclaim is flushing !WQ_MEM_RECLAIM cfd_plain"));
+	REQUIRE(release_flush(&fw, &busy));
 	destroy_workqueue(plain);
 	destroy_workqueue(reclaim);
 }
@@ -64,21 +81,16 @@ TEST_CASE("a WQ_MEM_RECLAIM work that flushes another WQ_MEM_RECLAIM workqueue i
 	  "[ch:check_flush_dependency]")
 {
 	static struct flusher_work fw;
-	static struct sleepy busy;
+	static struct blocker busy;
 	struct workqueue_struct *reclaim = alloc_workqueue("cfd_r1", WQ_MEM_RECLAIM, 0);
 	struct workqueue_struct *reclaim2 = alloc_workqueue("cfd_r2", WQ_MEM_RECLAIM, 0);
 
 	REQUIRE(reclaim);
 	REQUIRE(reclaim2);
-	INIT_WORK(&fw.work, flusher_work_fn);
-	init_completion(&fw.done);
-	fw.target = reclaim2;
-	INIT_WORK(&busy.work, sleepy_fn);
 	printk_log_clear();
-	REQUIRE(queue_work_on(0, reclaim2, &busy.work));
-	REQUIRE(queue_work_on(0, reclaim, &fw.work));
-	REQUIRE(wait_done(&fw.done));
+	REQUIRE(flush_checked_while_busy(reclaim, reclaim2, &fw, &busy));
 	CHECK_FALSE(log_has("is flushing"));
+	REQUIRE(release_flush(&fw, &busy));
 	destroy_workqueue(reclaim2);
 	destroy_workqueue(reclaim);
 }
@@ -101,22 +113,17 @@ TEST_CASE("a PF_MEMALLOC task that flushes a !WQ_MEM_RECLAIM workqueue is report
 TEST_CASE("an ordinary task or work flushing anything is not reported", "[ch:check_flush_dependency]")
 {
 	static struct flusher_work fw;
-	static struct sleepy busy;
+	static struct blocker busy;
 	struct workqueue_struct *plain = alloc_workqueue("cfd_p1", 0, 0);
 	struct workqueue_struct *plain2 = alloc_workqueue("cfd_p2", 0, 0);
 
 	REQUIRE(plain);
 	REQUIRE(plain2);
-	INIT_WORK(&fw.work, flusher_work_fn);
-	init_completion(&fw.done);
-	fw.target = plain2;
-	INIT_WORK(&busy.work, sleepy_fn);
 	printk_log_clear();
 	check_flush_dependency(plain, NULL);
-	REQUIRE(queue_work_on(0, plain2, &busy.work));
-	REQUIRE(queue_work_on(0, plain, &fw.work));
-	REQUIRE(wait_done(&fw.done));
+	REQUIRE(flush_checked_while_busy(plain, plain2, &fw, &busy));
 	CHECK_FALSE(log_has("is flushing"));
+	REQUIRE(release_flush(&fw, &busy));
 	destroy_workqueue(plain2);
 	destroy_workqueue(plain);
 }
