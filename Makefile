@@ -100,12 +100,12 @@ NPROC := $(shell nproc 2>/dev/null || echo 2)
 TEST_CPUS := CMWQ_NR_CPUS=$${CMWQ_NR_CPUS:-4}
 
 APT_PACKAGES := cmake doxygen python3-sphinx python3-breathe python3-sphinx-rtd-theme \
-		catch2 graphviz pkg-config clang-format valgrind
+		catch2 graphviz pkg-config clang-format valgrind ccache
 APT_LINE := apt-get install -y --no-install-recommends $(APT_PACKAGES)
 
 # Prints the missing pieces, one per line (nothing when all is there).
 define missing_tools
-	for t in g++ cmake doxygen dot pkg-config git clang-format git-clang-format; do \
+	for t in g++ cmake doxygen dot pkg-config git clang-format git-clang-format ccache; do \
 		command -v $$t >/dev/null 2>&1 || echo "$$t"; \
 	done; \
 	[[ -x $(PYTHON) ]] || echo "$(PYTHON)"; \
@@ -167,6 +167,7 @@ check-setup:
 	ver pkg-config "$$(pkg-config --version 2>/dev/null || echo MISSING)"; \
 	ver clang-format "$$(clang-format --version 2>/dev/null | head -n1 || echo MISSING)"; \
 	ver valgrind "$$(valgrind --version 2>/dev/null || echo MISSING)"; \
+	ver ccache "$$(ccache --version 2>/dev/null | head -n1 || echo MISSING)"; \
 	ver python "$(PYTHON) $$($(PYTHON) --version 2>/dev/null | cut -d' ' -f2 || echo MISSING)"; \
 	missing=$$( $(missing_tools) ); \
 	if [[ -n $$missing ]]; then \
