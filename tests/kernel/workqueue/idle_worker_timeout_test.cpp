@@ -31,6 +31,24 @@ static void free_fakes(struct worker_pool *pool, std::vector<struct fake_worker 
 	f.clear();
 }
 
+/*
+ * The fake-worker tests reason in v5.9's IDLE_WORKER_TIMEOUT: each runs with
+ * wq_idle_worker_timeout set to it, whatever CMWQ_IDLE_WORKER_TIMEOUT_MS
+ * said at boot, and gives the boot value back at its end.
+ */
+struct v59_idle_timeout {
+	unsigned long saved = READ_ONCE(wq_idle_worker_timeout);
+
+	v59_idle_timeout()
+	{
+		WRITE_ONCE(wq_idle_worker_timeout, (unsigned long)IDLE_WORKER_TIMEOUT);
+	}
+	~v59_idle_timeout()
+	{
+		WRITE_ONCE(wq_idle_worker_timeout, saved);
+	}
+};
+
 /* Make @w look idle since long before IDLE_WORKER_TIMEOUT ago.  pool->lock held. */
 static void backdate(struct worker *w)
 {
@@ -40,6 +58,7 @@ static void backdate(struct worker *w)
 TEST_CASE("idle_worker_timeout destroys the longest-idle workers that have idled IDLE_WORKER_TIMEOUT",
 	  "[ch:idle_worker_timeout]")
 {
+	v59_idle_timeout v59;
 	struct worker_pool *pool = test_pool_create(test_cpu(), 0);
 	std::vector<struct fake_worker *> f = idle_fakes(pool, 5);
 	int nr_workers, nr_idle;
@@ -80,6 +99,7 @@ TEST_CASE("idle_worker_timeout destroys the longest-idle workers that have idled
 TEST_CASE("idle_worker_timeout culls expired workers only down to the two a pool always keeps",
 	  "[ch:idle_worker_timeout]")
 {
+	v59_idle_timeout v59;
 	struct worker_pool *pool = test_pool_create(test_cpu(), 0);
 	std::vector<struct fake_worker *> f = idle_fakes(pool, 4);
 	int nr_idle;
@@ -114,6 +134,7 @@ TEST_CASE("idle_worker_timeout culls expired workers only down to the two a pool
 TEST_CASE("idle_worker_timeout keeps expired idle workers while the pool is busy enough to need them",
 	  "[ch:idle_worker_timeout]")
 {
+	v59_idle_timeout v59;
 	struct worker_pool *pool = test_pool_create(test_cpu(), 0);
 	std::vector<struct fake_worker *> f = idle_fakes(pool, 3);
 	const int busy = 5; /* (3 idle - 2) * MAX_IDLE_WORKERS_RATIO < 5 busy */
@@ -144,6 +165,7 @@ TEST_CASE("idle_worker_timeout keeps expired idle workers while the pool is busy
 TEST_CASE("idle_worker_timeout destroys nobody before IDLE_WORKER_TIMEOUT and re-arms for the tail",
 	  "[ch:idle_worker_timeout]")
 {
+	v59_idle_timeout v59;
 	struct worker_pool *pool = test_pool_create(test_cpu(), 0);
 	std::vector<struct fake_worker *> f = idle_fakes(pool, 4);
 	unsigned long want_expires, expires;
