@@ -17,6 +17,7 @@
 #include <linux/delay.h>
 #include <linux/printk.h>
 #include "kernel/printk/printk_log.h"
+#include "test_paths.h"
 #include <linux/bug.h>
 #include <atomic>
 #include <string>

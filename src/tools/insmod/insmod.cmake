@@ -152,12 +152,11 @@ endforeach()
 # tests/tools/insmod_test.cpp runs cmwq-insmod on tests/tools/insmod/*.cpp.
 if(TARGET cmwq_tests)
 	add_dependencies(cmwq_tests cmwq_insmod_libs)
-	target_compile_definitions(cmwq_tests PRIVATE
-		CMWQ_INSMOD_BIN="${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/cmwq-insmod"
-		CMWQ_INSMOD_FIXTURES="${PROJECT_SOURCE_DIR}/tests/tools/insmod"
-		CMWQ_SAMPLES_DIR="${PROJECT_SOURCE_DIR}/src/samples"
-		# cmwq-insmod --sim needs the sim, which the sanitized builds leave out
-		$<$<BOOL:${CMWQ_WITH_SIM}>:CMWQ_INSMOD_SIM>)
+	cmwq_test_path(cmwq_tests CMWQ_INSMOD_BIN "${CMAKE_RUNTIME_OUTPUT_DIRECTORY}/cmwq-insmod")
+	cmwq_test_path(cmwq_tests CMWQ_INSMOD_FIXTURES "${PROJECT_SOURCE_DIR}/tests/tools/insmod")
+	cmwq_test_path(cmwq_tests CMWQ_SAMPLES_DIR "${PROJECT_SOURCE_DIR}/src/samples")
+	# cmwq-insmod --sim needs the sim, which the sanitized builds leave out
+	target_compile_definitions(cmwq_tests PRIVATE $<$<BOOL:${CMWQ_WITH_SIM}>:CMWQ_INSMOD_SIM>)
 endif()
 
 # The samples (src/samples/<topic>/<name>.c and .cpp): each through
